@@ -1,0 +1,92 @@
+#include "split/split.hpp"
+
+#include <charconv>
+
+namespace harness::split {
+
+std::string Split::name() const {
+  switch (kind) {
+  case Kind::whole:
+    return "whole";
+  case Kind::bytes:
+    return n == 1 ? "drip" : "bytes:" + std::to_string(n);
+  case Kind::random:
+    return "random:" + std::to_string(n);
+  case Kind::at:
+    return "at:" + std::to_string(n);
+  }
+  return "whole";
+}
+
+namespace {
+
+bool parse_number(std::string_view text, uint64_t &out) {
+  if (text.empty())
+    return false;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+Error bad(std::string_view text, std::string_view why) {
+  return Error{"", std::nullopt,
+               "bad split '" + std::string(text) + "': " + std::string(why) +
+                   " (use whole, bytes:N, drip, random:SEED or every)"};
+}
+
+} // namespace
+
+Result<Spec> parse_spec(std::string_view text) {
+  Spec spec;
+  spec.text = std::string(text);
+  if (text == "whole")
+    return spec;
+  if (text == "drip") {
+    spec.split = {Split::Kind::bytes, 1};
+    return spec;
+  }
+  if (text == "every") {
+    spec.every = true;
+    return spec;
+  }
+  const auto colon = text.find(':');
+  if (colon == std::string_view::npos)
+    return bad(text, "unknown split");
+  const auto kind = text.substr(0, colon);
+  uint64_t n = 0;
+  if (!parse_number(text.substr(colon + 1), n))
+    return bad(text, "expected a whole number after ':'");
+  if (kind == "bytes") {
+    if (n == 0)
+      return bad(text, "slice size must be at least 1");
+    spec.split = {Split::Kind::bytes, n};
+  } else if (kind == "random") {
+    spec.split = {Split::Kind::random, n};
+  } else if (kind == "at") {
+    spec.split = {Split::Kind::at, n};
+  } else {
+    return bad(text, "unknown split");
+  }
+  return spec;
+}
+
+std::vector<Split> expand(const Spec &spec, uint64_t size) {
+  if (!spec.every)
+    return {spec.split};
+  std::vector<Split> out;
+  if (size >= 2) {
+    out.reserve(size - 1);
+    for (uint64_t k = 1; k < size; ++k)
+      out.push_back({Split::Kind::at, k});
+  }
+  return out;
+}
+
+std::vector<Spec> default_specs() {
+  std::vector<Spec> out;
+  for (const char *text : {"whole", "drip", "bytes:2", "bytes:3", "bytes:7", "bytes:64",
+                           "bytes:4096", "random:1", "random:2", "random:3", "every"})
+    out.push_back(parse_spec(text).value());
+  return out;
+}
+
+} // namespace harness::split

@@ -1,0 +1,88 @@
+#include "check/check.hpp"
+
+#include "check/compare.hpp"
+#include "pipeline/replay.hpp"
+#include "report/result_json.hpp"
+
+namespace harness::check {
+
+namespace {
+
+/// At most this many difference lines are shown for one split that changes the result.
+constexpr size_t kMaxLinesPerSplit = 4;
+
+void split_differs(StreamCheck &out, const split::Split &s, const rapidjson::Value &whole_doc,
+                   const StreamResult &got) {
+  const auto got_doc = report::to_document(got);
+  auto lines = compare(whole_doc, got_doc);
+  if (lines.empty()) // only possible if to_document dropped a difference; still a failure
+    lines.push_back("results differ");
+  for (size_t i = 0; i < lines.size() && i < kMaxLinesPerSplit; ++i)
+    out.problems.push_back("split " + s.name() + " changes the result: " + lines[i] +
+                           " (whole-stream value is the expected side)");
+  if (lines.size() > kMaxLinesPerSplit)
+    out.problems.push_back("split " + s.name() + ": " +
+                           std::to_string(lines.size() - kMaxLinesPerSplit) + " more differences");
+}
+
+} // namespace
+
+StreamCheck check_stream(std::string_view stream, const sse::ParserInfo &parser,
+                         const rapidjson::Value *expectation,
+                         const std::vector<split::Spec> &specs) {
+  StreamCheck out;
+  out.parser = std::string(parser.name);
+  const split::Split whole{};
+  const StreamResult base = pipeline::replay(stream, parser, whole);
+  ++out.replays;
+  const auto base_doc = report::to_document(base);
+
+  if (!expectation) {
+    out.problems.push_back("no expectation for parser '" + out.parser +
+                           "' (add expect.default or expect." + out.parser + " to case.json)");
+  } else {
+    for (auto &line : compare(*expectation, base_doc))
+      out.problems.push_back(line);
+  }
+
+  for (const auto &spec : specs) {
+    if (spec.every) {
+      if (stream.size() > split::kEveryMaxBytes) {
+        out.notes.push_back("split every skipped: the stream has " + std::to_string(stream.size()) +
+                            " bytes, above the " + std::to_string(split::kEveryMaxBytes) +
+                            "-byte limit for one replay per byte");
+        continue;
+      }
+      const uint64_t want = pipeline::event_digest(stream, parser, whole);
+      uint64_t failing = 0;
+      for (const auto &s : split::expand(spec, stream.size())) {
+        if (pipeline::event_digest(stream, parser, s) == want) {
+          ++out.split_points;
+          continue;
+        }
+        if (failing++ == 0) { // show the first failing point in full, count the rest
+          const auto got = pipeline::replay(stream, parser, s);
+          ++out.replays;
+          if (got == base)
+            out.problems.push_back("split " + s.name() +
+                                   " changes the parser's events (offsets or order) although "
+                                   "the reassembled result is the same");
+          else
+            split_differs(out, s, base_doc, got);
+        }
+      }
+      if (failing > 1)
+        out.problems.push_back("split every: " + std::to_string(failing) +
+                               " split points change the parser's events (first one shown)");
+      continue;
+    }
+    const auto got = pipeline::replay(stream, parser, spec.split);
+    ++out.replays;
+    if (!(got == base))
+      split_differs(out, spec.split, base_doc, got);
+  }
+  out.passed = out.problems.empty();
+  return out;
+}
+
+} // namespace harness::check

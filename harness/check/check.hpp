@@ -1,0 +1,30 @@
+#pragma once
+// Checking one stream with one parser: the result of a whole-stream replay must match the case's
+// expectation, and every other split must give exactly the same result (a result that depends on
+// the split is a failure naming the split).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "json/rapidjson.hpp"
+#include "split/split.hpp"
+#include "sse/parser.hpp"
+
+namespace harness::check {
+
+struct StreamCheck {
+  std::string parser;
+  bool passed = false;
+  std::vector<std::string> problems; ///< one line each; empty when passed
+  std::vector<std::string> notes;    ///< not failures (e.g. `every` skipped on a huge stream)
+  uint64_t replays = 0;              ///< full replays run
+  uint64_t split_points = 0;         ///< `every` split points proven equal by event digest
+};
+
+/// `expectation` is the merged partial result document for this parser, or nullptr when the case
+/// has none (which is a failure: every parser needs an expectation).
+StreamCheck check_stream(std::string_view stream, const sse::ParserInfo &parser,
+                         const rapidjson::Value *expectation,
+                         const std::vector<split::Spec> &specs);
+
+} // namespace harness::check

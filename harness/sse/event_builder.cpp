@@ -1,0 +1,52 @@
+#include "sse/event_builder.hpp"
+
+namespace harness::sse {
+
+void EventBuilder::add_data(std::string_view value, uint64_t value_offset, bool in_feed) {
+  if (data_lines_ == 0) {
+    data_offset_ = value_offset;
+    viewing_ = in_feed;
+    if (in_feed)
+      view_ = value;
+    else
+      owned_.assign(value);
+  } else {
+    settle();
+    owned_.push_back('\n');
+    owned_.append(value);
+  }
+  ++data_lines_;
+}
+
+void EventBuilder::settle() {
+  if (viewing_) {
+    owned_.assign(view_);
+    viewing_ = false;
+  }
+}
+
+bool EventBuilder::dispatch() {
+  const bool has = data_lines_ != 0;
+  if (has) {
+    Event event;
+    event.type = type_.empty() ? std::string_view("message") : std::string_view(type_);
+    event.data = data();
+    event.id = last_id_;
+    event.index = index_++;
+    event.offset = block_offset_;
+    event.data_offset = data_offset_;
+    sink_.on_event(event);
+  }
+  started_ = false;
+  data_lines_ = 0;
+  viewing_ = false;
+  type_.clear();
+  return has;
+}
+
+void EventBuilder::report(std::string_view rule, Severity severity, uint64_t offset,
+                          std::string_view message) {
+  sink_.on_finding(Finding{std::string(rule), severity, offset, index_, std::string(message)});
+}
+
+} // namespace harness::sse

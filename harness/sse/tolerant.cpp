@@ -1,0 +1,142 @@
+#include "sse/tolerant.hpp"
+
+#include "sse/bom.hpp"
+#include "sse/field.hpp"
+#include "sse/utf8.hpp"
+
+namespace harness::sse {
+
+TolerantParser::TolerantParser(EventSink &sink) : builder_(sink) {}
+
+void TolerantParser::feed(std::string_view bytes) {
+  scanner_.begin_feed(bytes);
+  Line line;
+  while (scanner_.next(line))
+    on_line(line);
+  builder_.settle();
+}
+
+bool TolerantParser::pending_data_complete() {
+  const std::string_view data = builder_.data();
+  if (json_scanned_ <= data.size()) {
+    json_.append(data.substr(json_scanned_));
+    json_.append("\n");
+    json_scanned_ = data.size() + 1; // the LF a next data line will bring is the one just seen
+  }
+  return json_.complete();
+}
+
+void TolerantParser::dispatch() {
+  builder_.dispatch();
+  json_.reset();
+  json_scanned_ = 0;
+}
+
+void TolerantParser::on_line(const Line &line) {
+  std::string_view text = line.text;
+  uint64_t offset = line.offset;
+  if (offset == 0 && starts_with_bom(text)) {
+    builder_.report("sse.bom", Severity::info, 0, "leading UTF-8 byte order mark stripped");
+    text.remove_prefix(3);
+    offset = 3;
+  }
+  if (line.high && starts_with_bom(text)) {
+    builder_.report("sse.bom-mid-stream", Severity::error, offset,
+                    "UTF-8 byte order mark at the start of a line stripped");
+    text.remove_prefix(3);
+    offset += 3;
+  }
+  bool repaired = false;
+  if (line.high) {
+    const size_t bad = first_invalid_utf8(text);
+    if (bad != std::string_view::npos) {
+      repaired = true;
+      builder_.report("sse.invalid-utf8", Severity::error, offset + bad,
+                      "invalid UTF-8 in this line replaced with U+FFFD");
+    }
+  }
+  const bool after_bare_data = after_bare_data_;
+  after_bare_data_ = false;
+
+  if (text.empty()) {
+    dispatch();
+    return;
+  }
+  if (text[0] == ':')
+    return; // comment
+
+  bool in_feed = line.in_feed;
+  if (after_bare_data && (text[0] == '{' || text[0] == '[')) {
+    builder_.report("sse.payload-on-next-line", Severity::error, offset,
+                    "JSON payload on the line after a bare `data:` taken as its value");
+    builder_.clear_data();
+    json_.reset();
+    json_scanned_ = 0;
+    std::string_view value = text;
+    if (repaired) {
+      scratch_.clear();
+      append_utf8_repaired(scratch_, value);
+      value = scratch_;
+      in_feed = false;
+    }
+    builder_.add_data(value, offset, in_feed);
+    return;
+  }
+
+  const FieldLine field = split_field(text);
+  if ((field.name == FieldName::data || field.name == FieldName::event) && builder_.has_data() &&
+      pending_data_complete()) {
+    builder_.report("sse.blank-line-missing", Severity::error, offset,
+                    "new field line after a complete JSON payload without a blank line; the "
+                    "pending event was dispatched first");
+    dispatch();
+  }
+
+  std::string_view value = field.value;
+  if (repaired && field.name != FieldName::other) {
+    scratch_.clear();
+    append_utf8_repaired(scratch_, value);
+    value = scratch_;
+    in_feed = false;
+  }
+  switch (field.name) {
+  case FieldName::data:
+    builder_.start(offset);
+    builder_.add_data(value, offset + field.value_pos, in_feed);
+    after_bare_data_ = value.empty() && builder_.data_lines() == 1;
+    break;
+  case FieldName::event:
+    builder_.start(offset);
+    builder_.set_type(value);
+    break;
+  case FieldName::id:
+    builder_.start(offset);
+    if (value.find('\0') == std::string_view::npos)
+      builder_.set_last_id(value);
+    break;
+  case FieldName::retry:
+    builder_.start(offset); // the value does not matter to what a client reassembles
+    break;
+  case FieldName::other:
+    builder_.report("sse.ignored-line", Severity::info, offset,
+                    "field name is not data, event, id or retry; line ignored");
+    break;
+  }
+}
+
+void TolerantParser::finish() {
+  Line tail;
+  if (scanner_.take_tail(tail))
+    on_line(tail);
+  if (builder_.has_data()) {
+    builder_.report("sse.unterminated-event", Severity::error, builder_.block_offset(),
+                    "stream ended without the blank line that dispatches this event; dispatched");
+    dispatch();
+  }
+}
+
+std::unique_ptr<Parser> make_tolerant_parser(EventSink &sink) {
+  return std::make_unique<TolerantParser>(sink);
+}
+
+} // namespace harness::sse

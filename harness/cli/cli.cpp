@@ -1,0 +1,71 @@
+#include "cli/cli.hpp"
+
+#include <exception>
+
+#include "cli/commands.hpp"
+
+#ifndef SSEH_VERSION
+#define SSEH_VERSION "unknown"
+#endif
+
+namespace harness::cli {
+
+namespace {
+
+struct Command {
+  const char *name;
+  const char *summary;
+  int (*run)(const Args &, std::ostream &, std::ostream &);
+};
+
+constexpr Command kCommands[] = {
+    {"check", "replay every case x parser x split and compare with the expected results", cmd_check},
+    {"list", "list the parsers and the corpus cases", cmd_list},
+    {"replay", "replay one capture or case and show the reassembled result", cmd_replay},
+    {"bench", "measure framing, JSON and full-pipeline throughput", cmd_bench},
+};
+
+void usage(std::ostream &out) {
+  out << "usage: sse-harness <command> [options]\n\n"
+         "Replays captured Server-Sent-Events streams from LLM APIs through pluggable parsers,\n"
+         "under every way the bytes can be split, and checks the reassembled result.\n\ncommands:\n";
+  for (const auto &c : kCommands)
+    out << "  " << c.name << std::string(8 - std::string_view(c.name).size(), ' ') << c.summary
+        << "\n";
+  out << "\n`sse-harness <command> --help` shows a command's options.\n"
+         "exit codes: 0 all as expected, 1 conformance failures, 2 usage or I/O trouble\n";
+}
+
+} // namespace
+
+int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &err) {
+  if (args.size() < 2) {
+    usage(err);
+    return kExitTrouble;
+  }
+  const std::string &sub = args[1];
+  if (sub == "-h" || sub == "--help" || sub == "help") {
+    usage(out);
+    return kExitOk;
+  }
+  if (sub == "--version" || sub == "-V") {
+    out << "sse-harness " << SSEH_VERSION << "\n";
+    return kExitOk;
+  }
+  for (const auto &c : kCommands) {
+    if (sub != c.name)
+      continue;
+    try {
+      return c.run(args, out, err);
+    } catch (const std::exception &e) {
+      // cxxopts reports unknown options and bad values by throwing; so could std::bad_alloc.
+      err << "sse-harness " << sub << ": " << e.what() << " (see sse-harness " << sub
+          << " --help)\n";
+      return kExitTrouble;
+    }
+  }
+  err << "sse-harness: unknown command '" << sub << "' (see sse-harness --help)\n";
+  return kExitTrouble;
+}
+
+} // namespace harness::cli

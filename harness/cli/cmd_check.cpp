@@ -1,0 +1,87 @@
+// sse-harness check [PATH...]: every case x every parser x every split, against the expectations.
+#include "check/check.hpp"
+#include "cli/cli.hpp"
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+
+namespace harness::cli {
+
+int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
+  cxxopts::Options options("sse-harness check",
+                           "Replay every case through every parser under every split and compare "
+                           "with the case's expected results.");
+  options.add_options()
+      ("split", "split spec (repeatable; default: whole, drip, bytes:2, bytes:3, bytes:7, "
+                "bytes:64, bytes:4096, random:1..3, every)",
+       cxxopts::value<std::vector<std::string>>())
+      ("parser", "parser name (repeatable; default: all)", cxxopts::value<std::vector<std::string>>())
+      ("v,verbose", "also list each passing case x parser")
+      ("h,help", "show this help")
+      ("paths", "case folders or folders of cases (default: the bundled corpus)",
+       cxxopts::value<std::vector<std::string>>());
+  options.parse_positional({"paths"});
+  options.positional_help("[PATH...]");
+  auto opts = parse(options, args);
+  if (opts.count("help")) {
+    out << options.help();
+    return kExitOk;
+  }
+
+  std::vector<split::Spec> specs;
+  if (opts.count("split")) {
+    for (const auto &text : opts["split"].as<std::vector<std::string>>()) {
+      auto spec = split::parse_spec(text);
+      if (!spec) {
+        err << "sse-harness check: " << spec.error().str() << "\n";
+        return kExitTrouble;
+      }
+      specs.push_back(*spec);
+    }
+  } else {
+    specs = split::default_specs();
+  }
+  auto parsers = select_parsers(opts.count("parser") ? opts["parser"].as<std::vector<std::string>>()
+                                                     : std::vector<std::string>{});
+  if (!parsers) {
+    err << "sse-harness check: " << parsers.error().str() << "\n";
+    return kExitTrouble;
+  }
+  const auto paths = opts.count("paths") ? opts["paths"].as<std::vector<std::string>>()
+                                         : std::vector<std::string>{default_corpus_dir()};
+  auto cases = corpus::discover(paths);
+  if (!cases) {
+    err << "sse-harness check: " << cases.error().str() << "\n";
+    return kExitTrouble;
+  }
+
+  const bool colour = use_colour(out);
+  const char *pass = colour ? "\033[32mPASS\033[0m" : "PASS";
+  const char *fail = colour ? "\033[31mFAIL\033[0m" : "FAIL";
+  size_t passed = 0, failed = 0;
+  for (const auto &c : *cases) {
+    for (const auto *parser : *parsers) {
+      const auto expectation = corpus::expectation_for(c, parser->name);
+      const auto result =
+          check::check_stream(c.capture.stream(), *parser, expectation ? &*expectation : nullptr,
+                              specs);
+      if (result.passed) {
+        ++passed;
+        if (opts.count("verbose"))
+          out << pass << "  " << c.id << "  " << parser->name << "  (" << result.replays
+              << " replays, " << result.split_points << " split points)\n";
+      } else {
+        ++failed;
+        out << fail << "  " << c.id << "  " << parser->name << "\n";
+        for (const auto &p : result.problems)
+          out << "      " << p << "\n";
+      }
+      for (const auto &n : result.notes)
+        err << "sse-harness check: note: " << c.id << " " << parser->name << ": " << n << "\n";
+    }
+  }
+  out << cases->size() << " cases x " << parsers->size() << " parsers: " << passed << " passed, "
+      << failed << " failed\n";
+  return failed ? kExitFailures : kExitOk;
+}
+
+} // namespace harness::cli

@@ -1,0 +1,99 @@
+// sse-harness replay FILE|CASE: one parser, one split spec, the reassembled result.
+#include "cli/cli.hpp"
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "pipeline/replay.hpp"
+#include "report/result_json.hpp"
+#include "report/text.hpp"
+
+namespace harness::cli {
+
+int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
+  cxxopts::Options options("sse-harness replay",
+                           "Replay one capture or case through one parser and show what it "
+                           "reassembles.");
+  options.add_options()
+      ("parser", "parser name", cxxopts::value<std::string>()->default_value("tolerant"))
+      ("split", "whole, bytes:N, drip, random:SEED or every (all must agree)",
+       cxxopts::value<std::string>()->default_value("whole"))
+      ("from", "capture format of a bare file: raw or markdown (default: detected)",
+       cxxopts::value<std::string>())
+      ("json", "print the result document (schemas/result.schema.json)")
+      ("h,help", "show this help")
+      ("target", "a capture file, a case folder or a case id", cxxopts::value<std::string>());
+  options.parse_positional({"target"});
+  options.positional_help("FILE|CASE");
+  auto opts = parse(options, args);
+  if (opts.count("help")) {
+    out << options.help();
+    return kExitOk;
+  }
+  if (!opts.count("target")) {
+    err << "sse-harness replay: name a capture file or a case (see sse-harness replay --help)\n";
+    return kExitTrouble;
+  }
+  std::optional<source::Format> from;
+  if (opts.count("from")) {
+    const auto f = opts["from"].as<std::string>();
+    if (f == "raw")
+      from = source::Format::raw;
+    else if (f == "markdown")
+      from = source::Format::markdown;
+    else {
+      err << "sse-harness replay: --from takes raw or markdown, not '" << f << "'\n";
+      return kExitTrouble;
+    }
+  }
+  auto parsers = select_parsers({opts["parser"].as<std::string>()});
+  if (!parsers) {
+    err << "sse-harness replay: " << parsers.error().str() << "\n";
+    return kExitTrouble;
+  }
+  const auto &parser = *parsers->front();
+  auto spec = split::parse_spec(opts["split"].as<std::string>());
+  if (!spec) {
+    err << "sse-harness replay: " << spec.error().str() << "\n";
+    return kExitTrouble;
+  }
+  auto target = resolve_target(opts["target"].as<std::string>(), from);
+  if (!target) {
+    err << "sse-harness replay: " << target.error().str() << "\n";
+    return kExitTrouble;
+  }
+  const auto stream = target->capture.stream();
+  if (spec->every && stream.size() > split::kEveryMaxBytes) {
+    err << "sse-harness replay: " << target->label << ": split every replays the stream once per "
+        << "byte; " << stream.size() << " bytes is above the " << split::kEveryMaxBytes
+        << "-byte limit (use random:SEED or bytes:N)\n";
+    return kExitTrouble;
+  }
+
+  const auto result = pipeline::replay(stream, parser, split::Split{});
+  if (spec->every || !(spec->split == split::Split{})) {
+    // Every split named must give the whole-stream result; show the first one that does not.
+    for (const auto &s : split::expand(*spec, stream.size())) {
+      if (pipeline::replay(stream, parser, s) == result)
+        continue;
+      err << "sse-harness replay: " << target->label << ": split " << s.name()
+          << " gives a different result than the whole stream (run `sse-harness check` for the "
+             "difference)\n";
+      return kExitFailures;
+    }
+  }
+
+  report::ResultMeta meta{target->the_case ? target->label : "", target->capture.file,
+                          std::string(parser.name), spec->text};
+  if (opts.count("json")) {
+    out << report::to_json(result, true, &meta) << "\n";
+    return kExitOk;
+  }
+  out << (target->the_case ? "case      " : "file      ") << target->label << "\n";
+  if (target->capture.format == source::Format::markdown)
+    out << "stream    markdown transcript, bytes " << target->capture.stream_begin << ".."
+        << target->capture.stream_end << " of " << target->capture.file << "\n";
+  out << "parser    " << parser.name << "\nsplit     " << spec->text << "\n";
+  report::write_text(out, result);
+  return kExitOk;
+}
+
+} // namespace harness::cli

@@ -1,0 +1,16 @@
+#pragma once
+// One function per subcommand; each builds its own cxxopts::Options. Return value = exit code.
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace harness::cli {
+
+using Args = std::vector<std::string>;
+
+int cmd_check(const Args &args, std::ostream &out, std::ostream &err);
+int cmd_list(const Args &args, std::ostream &out, std::ostream &err);
+int cmd_replay(const Args &args, std::ostream &out, std::ostream &err);
+int cmd_bench(const Args &args, std::ostream &out, std::ostream &err);
+
+} // namespace harness::cli

@@ -1,0 +1,92 @@
+#include "cli/common.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+namespace harness::cli {
+
+namespace fs = std::filesystem;
+
+cxxopts::ParseResult parse(cxxopts::Options &options, const std::vector<std::string> &args) {
+  // cxxopts wants argc/argv; skip the subcommand so positionals start after it.
+  std::vector<const char *> argv;
+  argv.push_back(args.empty() ? "sse-harness" : args[0].c_str());
+  for (size_t i = 2; i < args.size(); ++i)
+    argv.push_back(args[i].c_str());
+  return options.parse(static_cast<int>(argv.size()), argv.data());
+}
+
+std::string default_corpus_dir() {
+  if (const char *env = std::getenv("SSE_HARNESS_CORPUS"); env && *env)
+    return env;
+  std::error_code ec;
+  if (fs::is_directory("corpus", ec))
+    return "corpus";
+#ifdef SSEH_DEFAULT_CORPUS_DIR
+  return SSEH_DEFAULT_CORPUS_DIR;
+#else
+  return "corpus";
+#endif
+}
+
+Result<std::vector<const sse::ParserInfo *>> select_parsers(const std::vector<std::string> &names) {
+  std::vector<const sse::ParserInfo *> out;
+  if (names.empty()) {
+    for (const auto &p : sse::parsers())
+      out.push_back(&p);
+    return out;
+  }
+  for (const auto &name : names) {
+    const auto *p = sse::find_parser(name);
+    if (!p) {
+      std::string known;
+      for (const auto &q : sse::parsers())
+        known += (known.empty() ? "" : ", ") + std::string(q.name);
+      return Error{"", std::nullopt, "unknown parser '" + name + "' (known: " + known + ")"};
+    }
+    out.push_back(p);
+  }
+  return out;
+}
+
+Result<Target> resolve_target(const std::string &what, std::optional<source::Format> from) {
+  std::error_code ec;
+  fs::path dir;
+  if (fs::is_directory(what, ec)) {
+    dir = what;
+  } else if (fs::exists(what, ec)) {
+    auto capture = source::load_capture(what, from);
+    if (!capture)
+      return capture.error();
+    return Target{what, std::nullopt, std::move(capture.value())};
+  } else if (fs::is_directory(fs::path(default_corpus_dir()) / what, ec)) {
+    dir = fs::path(default_corpus_dir()) / what;
+  } else {
+    return Error{what, std::nullopt,
+                 "no such file, case folder or case id (case ids are relative to " +
+                     default_corpus_dir() + ")"};
+  }
+  if (from)
+    return Error{what, std::nullopt,
+                 "--from applies to a bare capture file; a case declares its own format"};
+  auto found = corpus::discover({dir.string()});
+  if (!found)
+    return found.error();
+  if (found->size() != 1)
+    return Error{what, std::nullopt,
+                 "is a folder of " + std::to_string(found->size()) + " cases; name one case"};
+  auto &c = found->front();
+  Target t{c.id, std::nullopt, c.capture};
+  t.the_case = std::move(c);
+  return t;
+}
+
+bool use_colour(const std::ostream &out) {
+  if (const char *nc = std::getenv("NO_COLOR"); nc && *nc)
+    return false;
+  return &out == &std::cout && ::isatty(STDOUT_FILENO);
+}
+
+} // namespace harness::cli

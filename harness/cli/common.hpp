@@ -1,0 +1,46 @@
+#pragma once
+// Helpers shared by the subcommands: argument plumbing for cxxopts, where the bundled corpus is,
+// and resolving FILE|CASE targets.
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <cxxopts.hpp>
+
+#include "core/error.hpp"
+#include "corpus/case.hpp"
+#include "corpus/discover.hpp"
+#include "corpus/expectation.hpp"
+#include "source/capture.hpp"
+#include "sse/parser.hpp"
+
+namespace harness::cli {
+
+/// Parses args (args[0] = "sse-harness", args[1] = subcommand) with `options`. cxxopts throws on
+/// unknown options and bad values; run() catches that and exits 2.
+cxxopts::ParseResult parse(cxxopts::Options &options, const std::vector<std::string> &args);
+
+/// The bundled corpus: $SSE_HARNESS_CORPUS, else ./corpus when it exists, else the source tree's
+/// corpus/ recorded at build time.
+std::string default_corpus_dir();
+
+/// Parser names given with --parser (all, in registry order, when none). Error names the unknown one.
+Result<std::vector<const sse::ParserInfo *>> select_parsers(const std::vector<std::string> &names);
+
+/// What `replay` and `lint`-like commands act on: a case, or a bare capture file.
+struct Target {
+  std::string label;                  ///< case id or file path, for messages
+  std::optional<corpus::Case> the_case;
+  source::Capture capture;            ///< for a case: its stream
+};
+
+/// FILE (a capture), a case folder, or a case id under the bundled corpus, in that order.
+/// `from` forces the capture format of a bare file; it is an error with a case.
+Result<Target> resolve_target(const std::string &what, std::optional<source::Format> from);
+
+/// True when `out` is the terminal and NO_COLOR is not set.
+bool use_colour(const std::ostream &out);
+
+} // namespace harness::cli

@@ -1,0 +1,63 @@
+#pragma once
+// What one `chat.completion.chunk` payload says, before it is merged into the stream's result.
+//
+// String values are not stored in the chunk itself: each string field holds a slot number and
+// `values[slot]` is the decoded string. That split is what makes the shape memo cheap: a payload with
+// the same shape as a remembered one reuses the remembered chunk and only rebinds `values`.
+// Everything that depends on a string's content (empty or not, equal or not) is decided when the
+// chunk is merged (accumulator.hpp), never while decoding, so a reused chunk decides the same way.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/stream_result.hpp"
+
+namespace harness::chat {
+
+/// Index into DecodedChunk::values; kNoSlot when the field was absent or null.
+using Slot = int32_t;
+inline constexpr Slot kNoSlot = -1;
+
+struct DecodedToolCall {
+  std::optional<int64_t> index; ///< absent, null or not an int64: empty
+  uint32_t position = 0;        ///< 0-based place in its tool_calls array (fallback index)
+  Slot id = kNoSlot;
+  Slot type = kNoSlot;
+  Slot name = kNoSlot;      ///< function.name
+  Slot arguments = kNoSlot; ///< function.arguments
+};
+
+struct DecodedChoice {
+  std::optional<int64_t> index; ///< absent, null or not an int64: empty (means 0)
+  Slot role = kNoSlot;
+  Slot content = kNoSlot;
+  Slot reasoning_content = kNoSlot;
+  Slot reasoning = kNoSlot;
+  Slot refusal = kNoSlot;
+  Slot finish_reason = kNoSlot;
+  std::vector<DecodedToolCall> tool_calls; ///< in payload order
+};
+
+/// What the top-level "usage" key held (the last occurrence when the key repeats).
+enum class UsageState : uint8_t { absent, null, object };
+
+struct DecodedChunk {
+  std::vector<DecodedChoice> choices; ///< in payload order
+  UsageState usage_state = UsageState::absent;
+  Usage usage; ///< normalised counters; meaningful when usage_state == object
+  /// Message of a non-null top-level "error" (see chunk_reader.hpp); such chunks are never memoised.
+  std::optional<std::string> error;
+  /// One sentence per field whose JSON type the dialect cannot use, in payload order. They depend on
+  /// the payload's shape only, so a memoised chunk repeats them faithfully.
+  std::vector<std::string> type_notes;
+  /// Decoded string per slot. The views belong to whoever filled them (the chunk reader or the shape
+  /// memo) and are valid only until the next payload is decoded.
+  std::vector<std::string_view> values;
+
+  /// Back to the empty state, keeping capacity.
+  void clear();
+};
+
+} // namespace harness::chat

@@ -1,6 +1,6 @@
 #pragma once
-// Throughput measurements for `sse-harness bench`. Each figure is the best of several runs, so a
-// busy neighbour on this 2-core machine lowers it less.
+// Throughput measurements for `sse-harness bench`. Each figure is the best of several runs timed in
+// thread CPU time, so a busy neighbour on this 2-core machine lowers it less.
 #include <cstdint>
 #include <string>
 #include <string_view>

@@ -1,8 +1,6 @@
 #include "sse/tolerant.hpp"
 
-#include "sse/bom.hpp"
-#include "sse/field.hpp"
-#include "sse/utf8.hpp"
+#include "sse/line_steps.hpp"
 
 namespace harness::sse {
 
@@ -35,26 +33,15 @@ void TolerantParser::dispatch() {
 void TolerantParser::on_line(const Line &line) {
   std::string_view text = line.text;
   uint64_t offset = line.offset;
-  if (offset == 0 && starts_with_bom(text)) {
-    builder_.report("sse.bom", Severity::info, 0, "leading UTF-8 byte order mark stripped");
-    text.remove_prefix(3);
-    offset = 3;
-  }
+  strip_stream_bom(builder_, text, offset);
   if (line.high && starts_with_bom(text)) {
     builder_.report("sse.bom-mid-stream", Severity::error, offset,
                     "UTF-8 byte order mark at the start of a line stripped");
     text.remove_prefix(3);
     offset += 3;
   }
-  bool repaired = false;
-  if (line.high) {
-    const size_t bad = first_invalid_utf8(text);
-    if (bad != std::string_view::npos) {
-      repaired = true;
-      builder_.report("sse.invalid-utf8", Severity::error, offset + bad,
-                      "invalid UTF-8 in this line replaced with U+FFFD");
-    }
-  }
+  const bool repaired = report_invalid_utf8(builder_, line.high, text, offset, Severity::error,
+                                            "invalid UTF-8 in this line replaced with U+FFFD");
   const bool after_bare_data = after_bare_data_;
   after_bare_data_ = false;
 
@@ -72,13 +59,7 @@ void TolerantParser::on_line(const Line &line) {
     builder_.clear_data();
     json_.reset();
     json_scanned_ = 0;
-    std::string_view value = text;
-    if (repaired) {
-      scratch_.clear();
-      append_utf8_repaired(scratch_, value);
-      value = scratch_;
-      in_feed = false;
-    }
+    const std::string_view value = decoded(text, repaired, scratch_, in_feed);
     builder_.add_data(value, offset, in_feed);
     return;
   }
@@ -92,36 +73,11 @@ void TolerantParser::on_line(const Line &line) {
     dispatch();
   }
 
-  std::string_view value = field.value;
-  if (repaired && field.name != FieldName::other) {
-    scratch_.clear();
-    append_utf8_repaired(scratch_, value);
-    value = scratch_;
-    in_feed = false;
-  }
-  switch (field.name) {
-  case FieldName::data:
-    builder_.start(offset);
-    builder_.add_data(value, offset + field.value_pos, in_feed);
+  const std::string_view value =
+      field.name == FieldName::other ? field.value : decoded(field.value, repaired, scratch_, in_feed);
+  apply_field(builder_, field, value, offset, in_feed); // retry's value does not matter here
+  if (field.name == FieldName::data)
     after_bare_data_ = value.empty() && builder_.data_lines() == 1;
-    break;
-  case FieldName::event:
-    builder_.start(offset);
-    builder_.set_type(value);
-    break;
-  case FieldName::id:
-    builder_.start(offset);
-    if (value.find('\0') == std::string_view::npos)
-      builder_.set_last_id(value);
-    break;
-  case FieldName::retry:
-    builder_.start(offset); // the value does not matter to what a client reassembles
-    break;
-  case FieldName::other:
-    builder_.report("sse.ignored-line", Severity::info, offset,
-                    "field name is not data, event, id or retry; line ignored");
-    break;
-  }
 }
 
 void TolerantParser::finish() {

@@ -16,11 +16,8 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
        cxxopts::value<std::vector<std::string>>())
       ("parser", "parser name (repeatable; default: all)", cxxopts::value<std::vector<std::string>>())
       ("v,verbose", "also list each passing case x parser")
-      ("h,help", "show this help")
-      ("paths", "case folders or folders of cases (default: the bundled corpus)",
-       cxxopts::value<std::vector<std::string>>());
-  options.parse_positional({"paths"});
-  options.positional_help("[PATH...]");
+      ("h,help", "show this help");
+  add_case_paths(options);
   auto opts = parse(options, args);
   if (opts.count("help")) {
     out << options.help();
@@ -46,9 +43,7 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
     err << "sse-harness check: " << parsers.error().str() << "\n";
     return kExitTrouble;
   }
-  const auto paths = opts.count("paths") ? opts["paths"].as<std::vector<std::string>>()
-                                         : std::vector<std::string>{default_corpus_dir()};
-  auto cases = corpus::discover(paths);
+  auto cases = discover_case_paths(opts);
   if (!cases) {
     err << "sse-harness check: " << cases.error().str() << "\n";
     return kExitTrouble;

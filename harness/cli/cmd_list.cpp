@@ -8,19 +8,14 @@ namespace harness::cli {
 int cmd_list(const Args &args, std::ostream &out, std::ostream &err) {
   cxxopts::Options options("sse-harness list", "List the parsers under test and the corpus cases.");
   options.add_options()
-      ("h,help", "show this help")
-      ("paths", "case folders or folders of cases (default: the bundled corpus)",
-       cxxopts::value<std::vector<std::string>>());
-  options.parse_positional({"paths"});
-  options.positional_help("[PATH...]");
+      ("h,help", "show this help");
+  add_case_paths(options);
   auto opts = parse(options, args);
   if (opts.count("help")) {
     out << options.help();
     return kExitOk;
   }
-  const auto paths = opts.count("paths") ? opts["paths"].as<std::vector<std::string>>()
-                                         : std::vector<std::string>{default_corpus_dir()};
-  auto cases = corpus::discover(paths);
+  auto cases = discover_case_paths(opts);
   if (!cases) {
     err << "sse-harness list: " << cases.error().str() << "\n";
     return kExitTrouble;

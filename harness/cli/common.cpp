@@ -31,6 +31,18 @@ std::string default_corpus_dir() {
 #endif
 }
 
+void add_case_paths(cxxopts::Options &options) {
+  options.add_options()("paths", "case folders or folders of cases (default: the bundled corpus)",
+                        cxxopts::value<std::vector<std::string>>());
+  options.parse_positional({"paths"});
+  options.positional_help("[PATH...]");
+}
+
+Result<std::vector<corpus::Case>> discover_case_paths(const cxxopts::ParseResult &opts) {
+  return corpus::discover(opts.count("paths") ? opts["paths"].as<std::vector<std::string>>()
+                                              : std::vector<std::string>{default_corpus_dir()});
+}
+
 Result<std::vector<const sse::ParserInfo *>> select_parsers(const std::vector<std::string> &names) {
   std::vector<const sse::ParserInfo *> out;
   if (names.empty()) {

@@ -26,6 +26,12 @@ cxxopts::ParseResult parse(cxxopts::Options &options, const std::vector<std::str
 /// corpus/ recorded at build time.
 std::string default_corpus_dir();
 
+/// Adds the positional [PATH...] option of the commands that act on cases (check, list).
+void add_case_paths(cxxopts::Options &options);
+
+/// The cases under the PATHs given, or under default_corpus_dir() when none were.
+Result<std::vector<corpus::Case>> discover_case_paths(const cxxopts::ParseResult &opts);
+
 /// Parser names given with --parser (all, in registry order, when none). Error names the unknown one.
 Result<std::vector<const sse::ParserInfo *>> select_parsers(const std::vector<std::string> &names);
 

@@ -27,19 +27,19 @@ void split_differs(StreamCheck &out, const split::Split &s, const rapidjson::Val
 
 } // namespace
 
-StreamCheck check_stream(std::string_view stream, const sse::ParserInfo &parser,
-                         const rapidjson::Value *expectation,
+StreamCheck check_stream(std::string_view stream, const pipeline::Implementation &impl,
+                         std::string_view dialect, const rapidjson::Value *expectation,
                          const std::vector<split::Spec> &specs) {
   StreamCheck out;
-  out.parser = std::string(parser.name);
+  out.impl = std::string(impl.name);
   const split::Split whole{};
-  const StreamResult base = pipeline::replay(stream, parser, whole);
+  const StreamResult base = pipeline::replay(stream, impl, dialect, whole);
   ++out.replays;
   const auto base_doc = report::to_document(base);
 
   if (!expectation) {
-    out.problems.push_back("no expectation for parser '" + out.parser +
-                           "' (add expect.default or expect." + out.parser + " to case.json)");
+    out.problems.push_back("no expectation for '" + out.impl + "' (add expect.default or expect." +
+                           out.impl + " to case.json)");
   } else {
     for (auto &line : compare(*expectation, base_doc))
       out.problems.push_back(line);
@@ -53,15 +53,15 @@ StreamCheck check_stream(std::string_view stream, const sse::ParserInfo &parser,
                             "-byte limit for one replay per byte");
         continue;
       }
-      const uint64_t want = pipeline::event_digest(stream, parser, whole);
+      const uint64_t want = pipeline::event_digest(stream, impl, whole);
       uint64_t failing = 0;
       for (const auto &s : split::expand(spec, stream.size())) {
-        if (pipeline::event_digest(stream, parser, s) == want) {
+        if (pipeline::event_digest(stream, impl, s) == want) {
           ++out.split_points;
           continue;
         }
         if (failing++ == 0) { // show the first failing point in full, count the rest
-          const auto got = pipeline::replay(stream, parser, s);
+          const auto got = pipeline::replay(stream, impl, dialect, s);
           ++out.replays;
           if (got == base)
             out.problems.push_back("split " + s.name() +
@@ -76,7 +76,7 @@ StreamCheck check_stream(std::string_view stream, const sse::ParserInfo &parser,
                                " split points change the parser's events (first one shown)");
       continue;
     }
-    const auto got = pipeline::replay(stream, parser, spec.split);
+    const auto got = pipeline::replay(stream, impl, dialect, spec.split);
     ++out.replays;
     if (!(got == base))
       split_differs(out, spec.split, base_doc, got);

@@ -8,12 +8,12 @@
 
 #include "json/rapidjson.hpp"
 #include "split/split.hpp"
-#include "sse/parser.hpp"
+#include "pipeline/implementation.hpp"
 
 namespace harness::check {
 
 struct StreamCheck {
-  std::string parser;
+  std::string impl;
   bool passed = false;
   std::vector<std::string> problems; ///< one line each; empty when passed
   std::vector<std::string> notes;    ///< not failures (e.g. `every` skipped on a huge stream)
@@ -21,10 +21,11 @@ struct StreamCheck {
   uint64_t split_points = 0;         ///< `every` split points proven equal by event digest
 };
 
-/// `expectation` is the merged partial result document for this parser, or nullptr when the case
-/// has none (which is a failure: every parser needs an expectation).
-StreamCheck check_stream(std::string_view stream, const sse::ParserInfo &parser,
-                         const rapidjson::Value *expectation,
+/// `expectation` is the merged partial result document for this implementation, or nullptr when the
+/// case has none (which is a failure: every implementation needs an expectation). `impl` must
+/// handle `dialect`.
+StreamCheck check_stream(std::string_view stream, const pipeline::Implementation &impl,
+                         std::string_view dialect, const rapidjson::Value *expectation,
                          const std::vector<split::Spec> &specs);
 
 } // namespace harness::check

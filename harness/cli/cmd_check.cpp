@@ -14,9 +14,9 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
       ("split", "split spec (repeatable; default: whole, drip, bytes:2, bytes:3, bytes:7, "
                 "bytes:64, bytes:4096, random:1..3, every)",
        cxxopts::value<std::vector<std::string>>())
-      ("parser", "parser name (repeatable; default: all)", cxxopts::value<std::vector<std::string>>())
       ("v,verbose", "also list each passing case x parser")
       ("h,help", "show this help");
+  add_impl_option(options, "implementation: parser or SDK profile (repeatable; default: all)");
   add_case_paths(options);
   auto opts = parse(options, args);
   if (opts.count("help")) {
@@ -37,10 +37,9 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
   } else {
     specs = split::default_specs();
   }
-  auto parsers = select_parsers(opts.count("parser") ? opts["parser"].as<std::vector<std::string>>()
-                                                     : std::vector<std::string>{});
-  if (!parsers) {
-    err << "sse-harness check: " << parsers.error().str() << "\n";
+  auto impls = select_implementations(impl_names(opts));
+  if (!impls) {
+    err << "sse-harness check: " << impls.error().str() << "\n";
     return kExitTrouble;
   }
   auto cases = discover_case_paths(opts);
@@ -54,27 +53,28 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
   const char *fail = colour ? "\033[31mFAIL\033[0m" : "FAIL";
   size_t passed = 0, failed = 0;
   for (const auto &c : *cases) {
-    for (const auto *parser : *parsers) {
-      const auto expectation = corpus::expectation_for(c, parser->name);
-      const auto result =
-          check::check_stream(c.capture.stream(), *parser, expectation ? &*expectation : nullptr,
-                              specs);
+    for (const auto *impl : *impls) {
+      if (!pipeline::handles(*impl, c.dialect))
+        continue;
+      const auto expectation = corpus::expectation_for(c, impl->name);
+      const auto result = check::check_stream(c.capture.stream(), *impl, c.dialect,
+                                              expectation ? &*expectation : nullptr, specs);
       if (result.passed) {
         ++passed;
         if (opts.count("verbose"))
-          out << pass << "  " << c.id << "  " << parser->name << "  (" << result.replays
+          out << pass << "  " << c.id << "  " << impl->name << "  (" << result.replays
               << " replays, " << result.split_points << " split points)\n";
       } else {
         ++failed;
-        out << fail << "  " << c.id << "  " << parser->name << "\n";
+        out << fail << "  " << c.id << "  " << impl->name << "\n";
         for (const auto &p : result.problems)
           out << "      " << p << "\n";
       }
       for (const auto &n : result.notes)
-        err << "sse-harness check: note: " << c.id << " " << parser->name << ": " << n << "\n";
+        err << "sse-harness check: note: " << c.id << " " << impl->name << ": " << n << "\n";
     }
   }
-  out << cases->size() << " cases x " << parsers->size() << " parsers: " << passed << " passed, "
+  out << cases->size() << " cases x " << impls->size() << " implementations: " << passed << " passed, "
       << failed << " failed\n";
   return failed ? kExitFailures : kExitOk;
 }

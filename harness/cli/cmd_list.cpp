@@ -20,13 +20,13 @@ int cmd_list(const Args &args, std::ostream &out, std::ostream &err) {
     err << "sse-harness list: " << cases.error().str() << "\n";
     return kExitTrouble;
   }
-  out << "parsers:\n";
-  for (const auto &p : sse::parsers())
-    out << "  " << p.name << std::string(p.name.size() < 10 ? 10 - p.name.size() : 1, ' ')
-        << p.description << "\n";
+  out << "implementations:\n";
+  for (const auto &p : pipeline::implementations())
+    out << "  " << p.name << std::string(p.name.size() < 14 ? 14 - p.name.size() : 1, ' ')
+        << to_string(p.kind) << "  " << p.description << "\n";
   out << "cases:\n";
   for (const auto &c : *cases)
-    out << "  " << c.id << "  " << c.title << "\n";
+    out << "  " << c.id << "  [" << c.dialect << "]  " << c.title << "\n";
   return kExitOk;
 }
 

@@ -1,7 +1,8 @@
-// sse-harness replay FILE|CASE: one parser, one split spec, the reassembled result.
+// sse-harness replay FILE|CASE: one implementation, one split spec, the reassembled result.
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "dialect/dialect.hpp"
 #include "pipeline/replay.hpp"
 #include "report/result_json.hpp"
 #include "report/text.hpp"
@@ -10,10 +11,12 @@ namespace harness::cli {
 
 int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
   cxxopts::Options options("sse-harness replay",
-                           "Replay one capture or case through one parser and show what it "
-                           "reassembles.");
+                           "Replay one capture or case through one implementation (parser or SDK "
+                           "profile) and show what it reassembles.");
+  add_impl_option(options, "implementation name (default: tolerant)");
   options.add_options()
-      ("parser", "parser name", cxxopts::value<std::string>()->default_value("tolerant"))
+      ("dialect", "openai-chat, anthropic-messages or openai-responses (default: the case's, or "
+                  "detected)", cxxopts::value<std::string>())
       ("split", "whole, bytes:N, drip, random:SEED or every (all must agree)",
        cxxopts::value<std::string>()->default_value("whole"))
       ("from", "capture format of a bare file: raw or markdown (default: detected)",
@@ -44,12 +47,17 @@ int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
       return kExitTrouble;
     }
   }
-  auto parsers = select_parsers({opts["parser"].as<std::string>()});
-  if (!parsers) {
-    err << "sse-harness replay: " << parsers.error().str() << "\n";
+  auto names = impl_names(opts);
+  if (names.size() > 1) {
+    err << "sse-harness replay: name one implementation, not " << names.size() << "\n";
     return kExitTrouble;
   }
-  const auto &parser = *parsers->front();
+  auto impls = select_implementations(names.empty() ? std::vector<std::string>{"tolerant"} : names);
+  if (!impls) {
+    err << "sse-harness replay: " << impls.error().str() << "\n";
+    return kExitTrouble;
+  }
+  const auto &impl = *impls->front();
   auto spec = split::parse_spec(opts["split"].as<std::string>());
   if (!spec) {
     err << "sse-harness replay: " << spec.error().str() << "\n";
@@ -60,6 +68,19 @@ int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
     err << "sse-harness replay: " << target.error().str() << "\n";
     return kExitTrouble;
   }
+  if (opts.count("dialect")) {
+    target->dialect = opts["dialect"].as<std::string>();
+    if (!dialect::is_dialect(target->dialect)) {
+      err << "sse-harness replay: unknown dialect '" << target->dialect
+          << "' (known: openai-chat, anthropic-messages, openai-responses)\n";
+      return kExitTrouble;
+    }
+  }
+  if (!pipeline::handles(impl, target->dialect)) {
+    err << "sse-harness replay: " << target->label << ": " << impl.name << " does not handle the "
+        << target->dialect << " dialect\n";
+    return kExitTrouble;
+  }
   const auto stream = target->capture.stream();
   if (spec->every && stream.size() > split::kEveryMaxBytes) {
     err << "sse-harness replay: " << target->label << ": split every replays the stream once per "
@@ -68,11 +89,11 @@ int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
     return kExitTrouble;
   }
 
-  const auto result = pipeline::replay(stream, parser, split::Split{});
+  const auto result = pipeline::replay(stream, impl, target->dialect, split::Split{});
   if (spec->every || !(spec->split == split::Split{})) {
     // Every split named must give the whole-stream result; show the first one that does not.
     for (const auto &s : split::expand(*spec, stream.size())) {
-      if (pipeline::replay(stream, parser, s) == result)
+      if (pipeline::replay(stream, impl, target->dialect, s) == result)
         continue;
       err << "sse-harness replay: " << target->label << ": split " << s.name()
           << " gives a different result than the whole stream (run `sse-harness check` for the "
@@ -82,7 +103,7 @@ int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
   }
 
   report::ResultMeta meta{target->the_case ? target->label : "", target->capture.file,
-                          std::string(parser.name), spec->text};
+                          std::string(impl.name), target->dialect, spec->text};
   if (opts.count("json")) {
     out << report::to_json(result, true, &meta) << "\n";
     return kExitOk;
@@ -91,7 +112,8 @@ int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
   if (target->capture.format == source::Format::markdown)
     out << "stream    markdown transcript, bytes " << target->capture.stream_begin << ".."
         << target->capture.stream_end << " of " << target->capture.file << "\n";
-  out << "parser    " << parser.name << "\nsplit     " << spec->text << "\n";
+  out << "impl      " << impl.name << " (" << to_string(impl.kind) << ")\ndialect   "
+      << target->dialect << "\nsplit     " << spec->text << "\n";
   report::write_text(out, result);
   return kExitOk;
 }

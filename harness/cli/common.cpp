@@ -5,6 +5,8 @@
 #include <iostream>
 #include <unistd.h>
 
+#include "dialect/dialect.hpp"
+
 namespace harness::cli {
 
 namespace fs = std::filesystem;
@@ -43,24 +45,40 @@ Result<std::vector<corpus::Case>> discover_case_paths(const cxxopts::ParseResult
                                               : std::vector<std::string>{default_corpus_dir()});
 }
 
-Result<std::vector<const sse::ParserInfo *>> select_parsers(const std::vector<std::string> &names) {
-  std::vector<const sse::ParserInfo *> out;
+Result<std::vector<const pipeline::Implementation *>>
+select_implementations(const std::vector<std::string> &names) {
+  std::vector<const pipeline::Implementation *> out;
   if (names.empty()) {
-    for (const auto &p : sse::parsers())
+    for (const auto &p : pipeline::implementations())
       out.push_back(&p);
     return out;
   }
   for (const auto &name : names) {
-    const auto *p = sse::find_parser(name);
+    const auto *p = pipeline::find_implementation(name);
     if (!p) {
       std::string known;
-      for (const auto &q : sse::parsers())
+      for (const auto &q : pipeline::implementations())
         known += (known.empty() ? "" : ", ") + std::string(q.name);
-      return Error{"", std::nullopt, "unknown parser '" + name + "' (known: " + known + ")"};
+      return Error{"", std::nullopt,
+                   "unknown implementation '" + name + "' (known: " + known + ")"};
     }
     out.push_back(p);
   }
   return out;
+}
+
+void add_impl_option(cxxopts::Options &options, const std::string &help) {
+  options.add_options()("impl", help, cxxopts::value<std::vector<std::string>>())(
+      "parser", "the same as --impl", cxxopts::value<std::vector<std::string>>());
+}
+
+std::vector<std::string> impl_names(const cxxopts::ParseResult &opts) {
+  std::vector<std::string> names;
+  for (const char *key : {"impl", "parser"})
+    if (opts.count(key))
+      for (const auto &n : opts[key].as<std::vector<std::string>>())
+        names.push_back(n);
+  return names;
 }
 
 Result<Target> resolve_target(const std::string &what, std::optional<source::Format> from) {
@@ -72,7 +90,8 @@ Result<Target> resolve_target(const std::string &what, std::optional<source::For
     auto capture = source::load_capture(what, from);
     if (!capture)
       return capture.error();
-    return Target{what, std::nullopt, std::move(capture.value())};
+    const auto dialect = dialect::detect_dialect(capture->stream());
+    return Target{what, std::nullopt, std::move(capture.value()), std::string(dialect)};
   } else if (fs::is_directory(fs::path(default_corpus_dir()) / what, ec)) {
     dir = fs::path(default_corpus_dir()) / what;
   } else {
@@ -90,7 +109,7 @@ Result<Target> resolve_target(const std::string &what, std::optional<source::For
     return Error{what, std::nullopt,
                  "is a folder of " + std::to_string(found->size()) + " cases; name one case"};
   auto &c = found->front();
-  Target t{c.id, std::nullopt, c.capture};
+  Target t{c.id, std::nullopt, c.capture, c.dialect};
   t.the_case = std::move(c);
   return t;
 }

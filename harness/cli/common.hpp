@@ -14,7 +14,7 @@
 #include "corpus/discover.hpp"
 #include "corpus/expectation.hpp"
 #include "source/capture.hpp"
-#include "sse/parser.hpp"
+#include "pipeline/implementation.hpp"
 
 namespace harness::cli {
 
@@ -32,14 +32,22 @@ void add_case_paths(cxxopts::Options &options);
 /// The cases under the PATHs given, or under default_corpus_dir() when none were.
 Result<std::vector<corpus::Case>> discover_case_paths(const cxxopts::ParseResult &opts);
 
-/// Parser names given with --parser (all, in registry order, when none). Error names the unknown one.
-Result<std::vector<const sse::ParserInfo *>> select_parsers(const std::vector<std::string> &names);
+/// Implementations named with --impl (all, in registry order, when none). Error names the unknown
+/// one and lists the known ones.
+Result<std::vector<const pipeline::Implementation *>>
+select_implementations(const std::vector<std::string> &names);
+
+/// Adds --impl NAME (repeatable) and its older spelling --parser.
+void add_impl_option(cxxopts::Options &options, const std::string &help);
+/// What --impl and --parser named together.
+std::vector<std::string> impl_names(const cxxopts::ParseResult &opts);
 
 /// What `replay` and `lint`-like commands act on: a case, or a bare capture file.
 struct Target {
   std::string label;                  ///< case id or file path, for messages
   std::optional<corpus::Case> the_case;
   source::Capture capture;            ///< for a case: its stream
+  std::string dialect;                ///< the case's, or detected from a bare file's stream
 };
 
 /// FILE (a capture), a case folder, or a case id under the bundled corpus, in that order.

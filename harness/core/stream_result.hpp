@@ -51,11 +51,16 @@ struct StreamError {
 
 struct StreamResult {
   uint64_t events = 0;          ///< SSE events the parser dispatched (including [DONE])
-  bool done = false;            ///< a `[DONE]` payload was seen
+  /// The dialect's end marker was seen: `data: [DONE]` (chat), `message_stop` (Anthropic
+  /// Messages), or a terminal `response.completed|incomplete|failed` (Responses API).
+  bool done = false;
   std::vector<Choice> choices;  ///< ordered by index
   std::optional<Usage> usage;   ///< last non-null usage object
   std::vector<StreamError> errors;
   std::vector<Finding> findings; ///< in the order they were made
+  /// What a client raised, which ended its iteration (SDK profiles and real clients; e.g.
+  /// "missing finish_reason"). Empty when it ran to the end. The harness's own decoders never raise.
+  std::optional<std::string> raised;
   bool operator==(const StreamResult &) const = default;
 };
 

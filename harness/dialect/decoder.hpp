@@ -17,5 +17,9 @@ public:
 
 /// OpenAI `chat.completion.chunk` streams (dialect/chat/).
 std::unique_ptr<Decoder> make_chat_decoder();
+/// Anthropic Messages streams (dialect/messages/).
+std::unique_ptr<Decoder> make_messages_decoder();
+/// OpenAI Responses API streams (dialect/responses/).
+std::unique_ptr<Decoder> make_responses_decoder();
 
 } // namespace harness::dialect

@@ -1,13 +1,17 @@
 #include "pipeline/replay.hpp"
 
-#include "dialect/decoder.hpp"
+#include <stdexcept>
+#include <string>
 
 namespace harness::pipeline {
 
-StreamResult replay(std::string_view stream, const sse::ParserInfo &parser,
+StreamResult replay(std::string_view stream, const Implementation &impl, std::string_view dialect,
                     const split::Split &split) {
-  auto decoder = dialect::make_chat_decoder();
-  auto p = parser.make(*decoder);
+  auto decoder = impl.make_decoder(dialect);
+  if (!decoder)
+    throw std::invalid_argument(std::string(impl.name) + " does not handle the " +
+                                std::string(dialect) + " dialect");
+  auto p = impl.make_parser(*decoder);
   split::for_each_feed(split, stream, [&](std::string_view slice) { p->feed(slice); });
   p->finish();
   return decoder->finish();
@@ -56,10 +60,10 @@ private:
 
 } // namespace
 
-uint64_t event_digest(std::string_view stream, const sse::ParserInfo &parser,
+uint64_t event_digest(std::string_view stream, const Implementation &impl,
                       const split::Split &split) {
   DigestSink sink;
-  auto p = parser.make(sink);
+  auto p = impl.make_parser(sink);
   split::for_each_feed(split, stream, [&](std::string_view slice) { p->feed(slice); });
   p->finish();
   return sink.value();

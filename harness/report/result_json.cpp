@@ -94,13 +94,15 @@ rapidjson::Document to_document(const StreamResult &r, const ResultMeta *meta) {
   for (const auto &f : r.findings)
     findings.PushBack(finding(f, a), a);
   d.AddMember("findings", findings, a);
+  d.AddMember("raised", opt_str(r.raised, a), a);
   if (meta) {
     Value m(rapidjson::kObjectType);
     if (!meta->case_id.empty())
       m.AddMember("case", str(meta->case_id, a), a);
     if (!meta->file.empty())
       m.AddMember("file", str(meta->file, a), a);
-    m.AddMember("parser", str(meta->parser, a), a);
+    m.AddMember("impl", str(meta->impl, a), a);
+    m.AddMember("dialect", str(meta->dialect, a), a);
     m.AddMember("split", str(meta->split, a), a);
     d.AddMember("meta", m, a);
   }

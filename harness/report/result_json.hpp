@@ -13,7 +13,8 @@ namespace harness::report {
 struct ResultMeta {
   std::string case_id; ///< empty for a bare file
   std::string file;
-  std::string parser;
+  std::string impl;
+  std::string dialect;
   std::string split;
 };
 

@@ -66,6 +66,8 @@ void write_text(std::ostream &out, const StreamResult &r) {
   for (const auto &e : r.errors)
     out << "  byte " << e.offset << "  event " << e.event << "  " << e.source << ": "
         << visible(e.message) << "\n";
+  if (r.raised)
+    out << "raised    " << visible(*r.raised) << "\n";
   out << "findings  " << r.findings.size() << "\n";
   for (const auto &f : r.findings)
     out << "  byte " << f.offset << "  event " << f.event << "  " << to_string(f.severity) << "  "

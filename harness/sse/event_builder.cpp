@@ -44,9 +44,8 @@ bool EventBuilder::dispatch() {
   return has;
 }
 
-void EventBuilder::report(std::string_view rule, Severity severity, uint64_t offset,
-                          std::string_view message) {
-  sink_.on_finding(Finding{std::string(rule), severity, offset, index_, std::string(message)});
+void EventBuilder::report(const rules::Rule &rule, uint64_t offset, std::string_view message) {
+  sink_.on_finding(rules::make_finding(rule, offset, index_, std::string(message)));
 }
 
 } // namespace harness::sse

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "core/finding.hpp"
+#include "rules/catalog.hpp"
 #include "sse/parser.hpp"
 
 namespace harness::sse {
@@ -55,7 +56,7 @@ public:
   bool dispatch();
 
   /// Reports a finding about the event being built (event = the index it will get).
-  void report(std::string_view rule, Severity severity, uint64_t offset, std::string_view message);
+  void report(const rules::Rule &rule, uint64_t offset, std::string_view message);
 
   uint64_t next_index() const { return index_; }
 

@@ -19,22 +19,22 @@ namespace harness::sse {
 /// it always sits inside the line at offset 0. Reports `sse.bom` (info) when it strips one.
 inline void strip_stream_bom(EventBuilder &builder, std::string_view &text, uint64_t &offset) {
   if (offset == 0 && starts_with_bom(text)) {
-    builder.report("sse.bom", Severity::info, 0, "leading UTF-8 byte order mark stripped");
+    builder.report(rules::sse_bom, 0, "leading UTF-8 byte order mark stripped");
     text.remove_prefix(3);
     offset = 3;
   }
 }
 
 /// For a line with bytes >= 0x80: reports `sse.invalid-utf8` at the first ill-formed byte, with
-/// `severity` and `message`. Returns whether the line needs U+FFFD repair.
+/// `message`. Returns whether the line needs U+FFFD repair.
 inline bool report_invalid_utf8(EventBuilder &builder, bool high, std::string_view text,
-                                uint64_t offset, Severity severity, std::string_view message) {
+                                uint64_t offset, std::string_view message) {
   if (!high)
     return false;
   const size_t bad = first_invalid_utf8(text);
   if (bad == std::string_view::npos)
     return false;
-  builder.report("sse.invalid-utf8", severity, offset + bad, message);
+  builder.report(rules::sse_invalid_utf8, offset + bad, message);
   return true;
 }
 
@@ -75,7 +75,7 @@ inline std::optional<uint64_t> apply_field(EventBuilder &builder, const FieldLin
       return ms;
     break;
   case FieldName::other:
-    builder.report("sse.ignored-line", Severity::info, offset,
+    builder.report(rules::sse_ignored_line, offset,
                    "field name is not data, event, id or retry; line ignored");
     break;
   }

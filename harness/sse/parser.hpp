@@ -43,6 +43,7 @@ using ParserFactory = std::unique_ptr<Parser> (*)(EventSink &sink);
 struct ParserInfo {
   std::string_view name;        ///< stable, used in case expectations and on the command line
   std::string_view description; ///< one line for `sse-harness list`
+  std::string_view models;      ///< the spec (section) or behaviour it follows
   ParserFactory make;
 };
 

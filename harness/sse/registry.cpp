@@ -10,11 +10,12 @@ namespace {
 // Order matters: the reference first, then the repairing parser, then the naive client.
 constexpr ParserInfo table[] = {
     {"whatwg", "WHATWG event stream interpretation, as browsers and eventsource-parser do it",
+     "https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation",
      make_whatwg_parser},
     {"tolerant", "WHATWG plus repairs of common producer mistakes, each reported as a finding",
-     make_tolerant_parser},
+     "WHATWG section 9.2.6 plus the repairs in sse/tolerant.hpp", make_tolerant_parser},
     {"lines", "naive client: LF-split lines starting with 'data: ', one event each",
-     make_lines_parser},
+     "the hand-written `line.startswith('data: ')` loop of many client snippets", make_lines_parser},
 };
 } // namespace
 

@@ -35,12 +35,12 @@ void TolerantParser::on_line(const Line &line) {
   uint64_t offset = line.offset;
   strip_stream_bom(builder_, text, offset);
   if (line.high && starts_with_bom(text)) {
-    builder_.report("sse.bom-mid-stream", Severity::error, offset,
+    builder_.report(rules::sse_bom_mid_stream, offset,
                     "UTF-8 byte order mark at the start of a line stripped");
     text.remove_prefix(3);
     offset += 3;
   }
-  const bool repaired = report_invalid_utf8(builder_, line.high, text, offset, Severity::error,
+  const bool repaired = report_invalid_utf8(builder_, line.high, text, offset,
                                             "invalid UTF-8 in this line replaced with U+FFFD");
   const bool after_bare_data = after_bare_data_;
   after_bare_data_ = false;
@@ -54,7 +54,7 @@ void TolerantParser::on_line(const Line &line) {
 
   bool in_feed = line.in_feed;
   if (after_bare_data && (text[0] == '{' || text[0] == '[')) {
-    builder_.report("sse.payload-on-next-line", Severity::error, offset,
+    builder_.report(rules::sse_payload_on_next_line, offset,
                     "JSON payload on the line after a bare `data:` taken as its value");
     builder_.clear_data();
     json_.reset();
@@ -67,7 +67,7 @@ void TolerantParser::on_line(const Line &line) {
   const FieldLine field = split_field(text);
   if ((field.name == FieldName::data || field.name == FieldName::event) && builder_.has_data() &&
       pending_data_complete()) {
-    builder_.report("sse.blank-line-missing", Severity::error, offset,
+    builder_.report(rules::sse_blank_line_missing, offset,
                     "new field line after a complete JSON payload without a blank line; the "
                     "pending event was dispatched first");
     dispatch();
@@ -85,7 +85,7 @@ void TolerantParser::finish() {
   if (scanner_.take_tail(tail))
     on_line(tail);
   if (builder_.has_data()) {
-    builder_.report("sse.unterminated-event", Severity::error, builder_.block_offset(),
+    builder_.report(rules::sse_unterminated_event, builder_.block_offset(),
                     "stream ended without the blank line that dispatches this event; dispatched");
     dispatch();
   }

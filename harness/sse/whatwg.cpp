@@ -18,7 +18,7 @@ void WhatwgParser::on_line(const Line &line) {
   std::string_view text = line.text;
   uint64_t offset = line.offset;
   strip_stream_bom(builder_, text, offset);
-  const bool repaired = report_invalid_utf8(builder_, line.high, text, offset, Severity::warning,
+  const bool repaired = report_invalid_utf8(builder_, line.high, text, offset,
                                             "invalid UTF-8 in this line decoded as U+FFFD");
   if (text.empty()) {
     builder_.dispatch();
@@ -50,7 +50,7 @@ void WhatwgParser::finish() {
     }
   }
   if (lost)
-    builder_.report("sse.unterminated-event", Severity::warning, at,
+    builder_.report(rules::sse_unterminated_event, at,
                     "stream ended before the blank line that dispatches this event; discarded");
 }
 

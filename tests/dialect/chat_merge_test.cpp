@@ -287,7 +287,7 @@ TEST_CASE("chat.usage.null-after-usage-keeps-it") {
   REQUIRE(r.usage.has_value());
   CHECK(r.usage->total_tokens == 26);
   CHECK(rules_of(r) == Strings{"usage.null-after-usage", "usage.null-after-usage"});
-  CHECK(r.findings[0].severity == harness::Severity::info);
+  CHECK(r.findings[0].severity == harness::Severity::warning);
   CHECK(r.findings[0].offset == chat_test::data_offset_of(p, 2));
 }
 

@@ -34,7 +34,7 @@ TEST_CASE("chat.done.data-after-done-ignored") {
   CHECK(r.events == 4);
   REQUIRE(r.choices.size() == 1);
   CHECK(r.choices[0].text == "a");
-  REQUIRE(rules_of(r) == Strings{"chat.data-after-done", "chat.data-after-done"});
+  REQUIRE(rules_of(r) == Strings{"done.data-after-done", "done.data-after-done"});
   CHECK(r.findings[0].severity == harness::Severity::error);
   CHECK(r.findings[0].event == 2);
   CHECK(r.findings[0].offset == chat_test::data_offset_of(p, 2));
@@ -43,7 +43,7 @@ TEST_CASE("chat.done.data-after-done-ignored") {
 TEST_CASE("chat.done.error-event-after-done-is-data-after-done") {
   const auto r = run_events({{"[DONE]"}, {R"({"error":{"message":"late"}})", "error"}});
   CHECK(r.errors.empty());
-  CHECK(rules_of(r) == Strings{"chat.data-after-done"});
+  CHECK(rules_of(r) == Strings{"done.data-after-done"});
 }
 
 // OpenRouter and vLLM report failures inside a 200 stream as a payload with an "error" key.
@@ -55,7 +55,7 @@ TEST_CASE("chat.error.payload-error-object") {
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0] == harness::StreamError{"Provider returned error", "payload",
                                             chat_test::data_offset_of(p, 1), 1});
-  CHECK(rules_of(r) == Strings{"chat.stream-error"});
+  CHECK(rules_of(r) == Strings{"error.payload"});
   CHECK(r.findings[0].severity == harness::Severity::error);
   REQUIRE(r.choices.size() == 1);
   CHECK(r.choices[0].text == "partial");
@@ -98,7 +98,7 @@ TEST_CASE("chat.error.event-error") {
     const auto r = run_events({{R"({"error":{"message":"rate limited","type":"x"}})", "error"}});
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0] == harness::StreamError{"rate limited", "event", 6, 0});
-    CHECK(rules_of(r) == Strings{"chat.stream-error"});
+    CHECK(rules_of(r) == Strings{"error.event"});
     CHECK(r.events == 1);
     CHECK(r.choices.empty());
   }
@@ -111,7 +111,7 @@ TEST_CASE("chat.error.event-error") {
     const auto r = run_events({{"upstream timed out", "error"}});
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0].message == "upstream timed out");
-    CHECK(rules_of(r) == Strings{"chat.stream-error"});
+    CHECK(rules_of(r) == Strings{"error.event"});
   }
   SUBCASE("JSON choices in an error event are not merged") {
     const auto r = run_events({{chunk(R"({"content":"x"})"), "error"}});

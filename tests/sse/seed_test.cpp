@@ -59,7 +59,7 @@ TEST_CASE("sse.seed-000.whatwg-dispatches-nothing") {
         std::map<std::string, int>{{"sse.ignored-line", 2}, {"sse.unterminated-event", 1}});
   REQUIRE(!c.findings.empty());
   CHECK(c.findings.back().offset == 0);
-  CHECK(c.findings.back().severity == harness::Severity::warning);
+  CHECK(c.findings.back().severity == harness::Severity::error);
 }
 
 TEST_CASE("sse.seed-000.tolerant-recovers-23-events") {

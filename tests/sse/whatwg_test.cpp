@@ -154,12 +154,12 @@ TEST_CASE("sse.whatwg.retry-digits-only") {
 // The pending event is discarded at end of stream, with a warning at its block's start.
 TEST_CASE("sse.whatwg.unterminated-tail-discarded") {
   whatwg("data: a\n\ndata: b\n",
-         event_line(0, 0, 6, "a") + finding_line("sse.unterminated-event", "warning", 9, 1));
+         event_line(0, 0, 6, "a") + finding_line("sse.unterminated-event", "error", 9, 1));
   whatwg("data: a\n\ndata: b",
-         event_line(0, 0, 6, "a") + finding_line("sse.unterminated-event", "warning", 9, 1));
+         event_line(0, 0, 6, "a") + finding_line("sse.unterminated-event", "error", 9, 1));
   whatwg("data: a\n\nid: 5\ndata: b",
-         event_line(0, 0, 6, "a") + finding_line("sse.unterminated-event", "warning", 9, 1));
-  whatwg("data: a\r", finding_line("sse.unterminated-event", "warning", 0, 0));
+         event_line(0, 0, 6, "a") + finding_line("sse.unterminated-event", "error", 9, 1));
+  whatwg("data: a\r", finding_line("sse.unterminated-event", "error", 0, 0));
   // Nothing with data was lost: no warning.
   whatwg("data: a\n\n: comment", event_line(0, 0, 6, "a"));
   whatwg("data: a\n\nevent: x", event_line(0, 0, 6, "a"));
@@ -168,13 +168,13 @@ TEST_CASE("sse.whatwg.unterminated-tail-discarded") {
 TEST_CASE("sse.whatwg.invalid-utf8-replaced") {
   whatwg("data: a\xFF"
          "b\n\n",
-         finding_line("sse.invalid-utf8", "warning", 7, 0) + event_line(0, 0, 6,
+         finding_line("sse.invalid-utf8", "error", 7, 0) + event_line(0, 0, 6,
                                                                         "a\xEF\xBF\xBD"
                                                                         "b"));
   // Maximal subparts: one U+FFFD per broken prefix, each stray byte on its own.
   whatwg("data: \xF0\x80\x80|\xE0\x80|\xED\xA0\x80|\xF4\x90|\xC0\xAF|\xE2\x82"
          "A\n\n",
-         finding_line("sse.invalid-utf8", "warning", 6, 0) +
+         finding_line("sse.invalid-utf8", "error", 6, 0) +
              event_line(0, 0, 6,
                         "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD|"
                         "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD|"
@@ -182,12 +182,12 @@ TEST_CASE("sse.whatwg.invalid-utf8-replaced") {
                         "A"));
   // Once per line, at the first bad byte; the id is decoded too.
   whatwg("id: \xFF\nevent: \xC3\ndata: ok\xFF\xFF\n\n",
-         finding_line("sse.invalid-utf8", "warning", 4, 0) +
-             finding_line("sse.invalid-utf8", "warning", 13, 0) +
-             finding_line("sse.invalid-utf8", "warning", 23, 0) +
+         finding_line("sse.invalid-utf8", "error", 4, 0) +
+             finding_line("sse.invalid-utf8", "error", 13, 0) +
+             finding_line("sse.invalid-utf8", "error", 23, 0) +
              event_line(0, 0, 21, "ok\xEF\xBF\xBD\xEF\xBF\xBD", "\xEF\xBF\xBD", "\xEF\xBF\xBD"));
   // In a field name: still decoded (reported), and the name is unknown.
-  whatwg("d\xFFta: x\n\n", finding_line("sse.invalid-utf8", "warning", 1, 0) +
+  whatwg("d\xFFta: x\n\n", finding_line("sse.invalid-utf8", "error", 1, 0) +
                                finding_line("sse.ignored-line", "info", 0, 0));
 }
 
@@ -202,8 +202,8 @@ TEST_CASE("sse.whatwg.utf8-split-across-feeds") {
 // A sequence truncated by the line end becomes one U+FFFD; the LF still ends the line.
 TEST_CASE("sse.whatwg.utf8-truncated-before-lf") {
   whatwg("data: \xE2\x82\n\n",
-         finding_line("sse.invalid-utf8", "warning", 6, 0) + event_line(0, 0, 6, "\xEF\xBF\xBD"));
-  whatwg("data: \xF0\x9F\x98\r\ndata: x\n\n", finding_line("sse.invalid-utf8", "warning", 6, 0) +
+         finding_line("sse.invalid-utf8", "error", 6, 0) + event_line(0, 0, 6, "\xEF\xBF\xBD"));
+  whatwg("data: \xF0\x9F\x98\r\ndata: x\n\n", finding_line("sse.invalid-utf8", "error", 6, 0) +
                                                   event_line(0, 0, 6, "\xEF\xBF\xBD\nx"));
 }
 
@@ -218,7 +218,7 @@ TEST_CASE("sse.whatwg.u2028-and-nel-not-line-ends") {
                     "c\"}"));
   whatwg("data: a\x85"
          "b\n\n",
-         finding_line("sse.invalid-utf8", "warning", 7, 0) + event_line(0, 0, 6,
+         finding_line("sse.invalid-utf8", "error", 7, 0) + event_line(0, 0, 6,
                                                                         "a\xEF\xBF\xBD"
                                                                         "b"));
 }

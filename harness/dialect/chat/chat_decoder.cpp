@@ -26,13 +26,13 @@ public:
   void on_event(const sse::Event &event) override {
     ++result_.events;
     if (result_.done) {
-      add_finding(result_, rules::kDataAfterDone, event.data_offset, event.index,
+      add_finding(result_, rules::done_data_after_done, event.data_offset, event.index,
                   "an event after [DONE] was ignored");
       return;
     }
     if (event.type == "error") {
       std::string message = error_event_message(event.data);
-      add_finding(result_, rules::kStreamError, event.data_offset, event.index,
+      add_finding(result_, rules::error_event, event.data_offset, event.index,
                   "an error event: " + quoted(message));
       result_.errors.push_back(
           StreamError{std::move(message), "event", event.data_offset, event.index});
@@ -67,13 +67,13 @@ private:
       // Exact when the payload came from one data line. When several data lines were joined, the
       // stream has a "data:" prefix (not part of the payload) before each later line, so offsets
       // past the first line fall short by those prefixes.
-      add_finding(result_, rules::kJsonInvalid, event.data_offset + outcome.error_offset,
+      add_finding(result_, rules::json_invalid, event.data_offset + outcome.error_offset,
                   event.index,
                   "the payload is not valid JSON (byte " + std::to_string(outcome.error_offset) +
                       " of the payload): " + outcome.message);
       return nullptr;
     case ReadOutcome::Kind::not_object:
-      add_finding(result_, rules::kJsonNotObject, event.data_offset, event.index,
+      add_finding(result_, rules::json_not_object, event.data_offset, event.index,
                   "the payload is valid JSON but not an object");
       return nullptr;
     case ReadOutcome::Kind::ok:

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "core/stream_result.hpp"
-#include "dialect/chat/rules.hpp"
+#include "rules/catalog.hpp"
 
 namespace harness::chat {
 

@@ -20,16 +20,16 @@ public:
     if (chunk_.error) {
       result_.errors.push_back(
           StreamError{*chunk_.error, "payload", event_.data_offset, event_.index});
-      add(rules::kStreamError, "the payload reports an error: " + quoted(*chunk_.error));
+      add(rules::error_payload, "the payload reports an error: " + quoted(*chunk_.error));
     }
     for (const std::string &note : chunk_.type_notes)
-      add(rules::kUnexpectedType, note);
+      add(rules::chat_unexpected_type, note);
     for (const DecodedChoice &c : chunk_.choices)
       merge_choice(c);
     if (chunk_.usage_state == UsageState::object)
       result_.usage = chunk_.usage;
     else if (chunk_.usage_state == UsageState::null && result_.usage)
-      add(rules::kUsageNullAfterUsage, "usage is null after a usage object; the stored one is kept");
+      add(rules::usage_null_after_usage, "usage is null after a usage object; the stored one is kept");
   }
 
 private:
@@ -77,7 +77,7 @@ private:
     if (has_rc) {
       choice.reasoning.append(*rc);
       if (has_rs && *rs != *rc)
-        add(rules::kReasoningConflict,
+        add(rules::chat_reasoning_conflict,
             "choice " + std::to_string(choice.index) +
                 ": delta.reasoning_content and delta.reasoning differ; reasoning_content is used");
     } else if (has_rs) {
@@ -95,7 +95,7 @@ private:
       return;
     }
     if (*field != *v)
-      add(rules::kToolCallChanged, "choice " + std::to_string(choice.index) + " tool call " +
+      add(rules::chat_tool_call_changed, "choice " + std::to_string(choice.index) + " tool call " +
                                        std::to_string(tool_index) + ": " + std::string(what) +
                                        " " + quoted(*v) + " after " + quoted(*field) +
                                        "; the first is kept");
@@ -107,7 +107,7 @@ private:
       index = *d.index;
     } else {
       index = d.position;
-      add(rules::kToolCallWithoutIndex,
+      add(rules::chat_tool_call_without_index,
           "choice " + std::to_string(choice.index) + ": tool_calls entry " +
               std::to_string(d.position) + " has no index; its position is used");
     }
@@ -125,7 +125,7 @@ private:
       if (!choice.role)
         choice.role.emplace(*role);
       else if (*choice.role != *role)
-        add(rules::kRoleChanged, "choice " + std::to_string(choice.index) + ": role " +
+        add(rules::chat_role_changed, "choice " + std::to_string(choice.index) + ": role " +
                                      quoted(*role) + " after " + quoted(*choice.role) +
                                      "; the first is kept");
     }
@@ -140,7 +140,7 @@ private:
       if (!choice.finish_reason)
         choice.finish_reason.emplace(*finish);
       else
-        add(rules::kFinishReasonRepeated, "choice " + std::to_string(choice.index) +
+        add(rules::chat_finish_reason_repeated, "choice " + std::to_string(choice.index) +
                                               ": finish_reason " + quoted(*finish) + " after " +
                                               quoted(*choice.finish_reason) +
                                               "; the first is kept");

@@ -1,0 +1,44 @@
+#pragma once
+// An implementation under test: an SSE parser paired with the decoders it reassembles with. Two
+// kinds share one table:
+//   parser   the harness's own parsers (whatwg, tolerant, lines) with the harness's reference decoder
+//            of each dialect: they judge framing;
+//   profile  a model of a widely used client SDK (openai-python, openai-node, openai-go, LiteLLM):
+//            its own line splitting and its own reassembly policy, each naming the SDK source file it
+//            follows (profiles/). A profile handles only the dialects its SDK reassembles.
+// Case expectations, known deviations and `--impl` all use `name`.
+#include <memory>
+#include <span>
+#include <string_view>
+
+#include "dialect/decoder.hpp"
+#include "sse/parser.hpp"
+
+namespace harness::pipeline {
+
+enum class Kind { parser, profile };
+
+std::string_view to_string(Kind kind);
+
+using DecoderFactory = std::unique_ptr<dialect::Decoder> (*)(std::string_view dialect);
+
+struct Implementation {
+  std::string_view name;        ///< stable; used in expectations, deviations and on the command line
+  Kind kind = Kind::parser;
+  std::string_view description; ///< one line for `sse-harness list`
+  std::string_view models;      ///< what it follows: a spec section, or the SDK source files
+  sse::ParserFactory make_parser;
+  /// The decoder for `dialect`, or nullptr when this implementation does not handle that dialect.
+  DecoderFactory make_decoder;
+};
+
+/// Every implementation, parsers first (sse/registry.cpp order), then profiles (profiles/).
+std::span<const Implementation> implementations();
+
+/// nullptr when no implementation has that name.
+const Implementation *find_implementation(std::string_view name);
+
+/// Whether `impl` reassembles `dialect` at all.
+bool handles(const Implementation &impl, std::string_view dialect);
+
+} // namespace harness::pipeline

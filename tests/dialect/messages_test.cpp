@@ -1,0 +1,2 @@
+// Tests arrive with the implementation.
+#include <doctest/doctest.h>

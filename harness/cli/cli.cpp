@@ -19,8 +19,11 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
-    {"check", "replay every case x parser x split and compare with the expected results", cmd_check},
-    {"list", "list the parsers and the corpus cases", cmd_list},
+    {"check", "replay every case x implementation x split and compare with the expected results",
+     cmd_check},
+    {"lint", "judge one capture as a producer: findings with byte offsets", cmd_lint},
+    {"rules", "print the rule catalog: every check's id, layer, severity, reference", cmd_rules},
+    {"list", "list the implementations and the corpus cases", cmd_list},
     {"replay", "replay one capture or case and show the reassembled result", cmd_replay},
     {"bench", "measure framing, JSON and full-pipeline throughput", cmd_bench},
 };
@@ -30,7 +33,7 @@ void usage(std::ostream &out) {
          "Replays captured Server-Sent-Events streams from LLM APIs through pluggable parsers,\n"
          "under every way the bytes can be split, and checks the reassembled result.\n\ncommands:\n";
   for (const auto &c : kCommands)
-    out << "  " << c.name << std::string(8 - std::string_view(c.name).size(), ' ') << c.summary
+    out << "  " << c.name << std::string(9 - std::string_view(c.name).size(), ' ') << c.summary
         << "\n";
   out << "\n`sse-harness <command> --help` shows a command's options.\n"
          "exit codes: 0 all as expected, 1 conformance failures, 2 usage or I/O trouble\n";

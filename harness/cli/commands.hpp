@@ -12,5 +12,7 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_list(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_replay(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_bench(const Args &args, std::ostream &out, std::ostream &err);
+int cmd_rules(const Args &args, std::ostream &out, std::ostream &err);
+int cmd_lint(const Args &args, std::ostream &out, std::ostream &err);
 
 } // namespace harness::cli

@@ -1,17 +1,199 @@
-// PLACEHOLDER until the messages decoder lands: counts events only.
-#include "dialect/decoder.hpp"
+#include "dialect/messages/messages_decoder.hpp"
 
-namespace harness::dialect {
+#include <string>
+#include <string_view>
+
+#include "dialect/chat/findings.hpp"
+#include "dialect/messages/content_blocks.hpp"
+#include "dialect/messages/json_payload.hpp"
+#include "rules/catalog.hpp"
+
+namespace harness::messages {
+
 namespace {
-class Counting final : public Decoder {
+
+using dialect::add_finding;
+using dialect::int_member;
+using dialect::member;
+using dialect::object_member;
+using dialect::string_member;
+
+class MessagesDecoder final : public dialect::Decoder {
 public:
-  void on_event(const sse::Event &) override { ++result_.events; }
-  void on_finding(Finding f) override { result_.findings.push_back(std::move(f)); }
-  StreamResult finish() override { return std::move(result_); }
+  void on_finding(Finding finding) override { result_.findings.push_back(std::move(finding)); }
+
+  void on_event(const sse::Event &event) override {
+    ++result_.events;
+    last_offset_ = event.data_offset;
+    last_index_ = event.index;
+    if (result_.done) {
+      add_finding(result_, rules::done_data_after_done, event,
+                  "an event after message_stop was ignored");
+      return;
+    }
+    if (event.type == "error") {
+      dialect::report_error(result_, event, true);
+      return;
+    }
+    if (event.type == "ping")
+      return;
+    rapidjson::Document doc;
+    if (!dialect::read_object(event, doc, result_))
+      return;
+    ++decoded_;
+    const auto payload_type = string_member(doc, "type");
+    std::string_view type = event.type == "message" ? std::string_view() : event.type;
+    if (type.empty())
+      type = payload_type.value_or(std::string_view());
+    else if (payload_type && *payload_type != type)
+      add_finding(result_, rules::messages_event_type_mismatch, event,
+                  "event: " + std::string(type) + " carries a payload of type " +
+                      chat::quoted(*payload_type) + "; the event: type is used");
+    dispatch(type, doc, event);
+  }
+
+  StreamResult finish() override {
+    if (!result_.choices.empty())
+      blocks_.settle_all(result_.choices.front());
+    if (decoded_ > 0 && !result_.usage)
+      result_.findings.push_back(rules::make_finding(
+          rules::usage_missing, last_offset_, last_index_, "no event carried a usage object"));
+    if (!result_.done)
+      result_.findings.push_back(rules::make_finding(rules::done_missing, last_offset_, last_index_,
+                                                     "the stream ended without message_stop"));
+    return std::move(result_);
+  }
 
 private:
+  void dispatch(std::string_view type, const rapidjson::Value &payload, const sse::Event &event) {
+    if (type == "message_start") {
+      message_start(payload, event);
+    } else if (type == "content_block_start") {
+      blocks_.start(payload, event, message_choice(type, event));
+    } else if (type == "content_block_delta") {
+      blocks_.delta(payload, event, message_choice(type, event));
+    } else if (type == "content_block_stop") {
+      blocks_.stop(payload, event, message_choice(type, event));
+    } else if (type == "message_delta") {
+      message_delta(payload, event);
+    } else if (type == "message_stop") {
+      message_stop(event);
+    } else if (type == "ping") {
+      // keep-alive
+    } else if (type == "error") {
+      dialect::report_error(result_, event, false);
+    } else {
+      add_finding(result_, rules::messages_unknown_event, event,
+                  type.empty() ? std::string("an event with neither an event: type nor a payload "
+                                             "type; ignored")
+                               : "event type " + chat::quoted(type) +
+                                     ", which the decoder does not know; ignored");
+    }
+  }
+
+  Choice &choice() {
+    if (result_.choices.empty())
+      result_.choices.emplace_back();
+    return result_.choices.front();
+  }
+
+  // The choice for an event that belongs to a message; the first such event before any
+  // message_start is messages.start-missing.
+  Choice &message_choice(std::string_view type, const sse::Event &event) {
+    if (!started_ && !start_missing_reported_) {
+      start_missing_reported_ = true;
+      add_finding(result_, rules::messages_start_missing, event,
+                  std::string(type) + " before any message_start");
+    }
+    return choice();
+  }
+
+  void message_start(const rapidjson::Value &payload, const sse::Event &event) {
+    if (started_) {
+      add_finding(result_, rules::messages_start_repeated, event,
+                  "a second message_start; ignored");
+      return;
+    }
+    started_ = true;
+    Choice &c = choice();
+    const rapidjson::Value *message = object_member(payload, "message");
+    if (message == nullptr) {
+      add_finding(result_, rules::messages_malformed_event, event,
+                  "message_start without a message object");
+    }
+    if (!c.role) {
+      const auto role = message != nullptr ? string_member(*message, "role") : std::nullopt;
+      c.role.emplace(role && !role->empty() ? *role : "assistant");
+    }
+    if (message != nullptr)
+      if (const rapidjson::Value *usage = object_member(*message, "usage"))
+        take_usage(*usage, event);
+  }
+
+  void message_delta(const rapidjson::Value &payload, const sse::Event &event) {
+    Choice &c = message_choice("message_delta", event);
+    if (const rapidjson::Value *delta = object_member(payload, "delta")) {
+      const rapidjson::Value *reason = member(*delta, "stop_reason");
+      if (reason != nullptr && reason->IsString()) {
+        const std::string_view r = dialect::view(*reason);
+        if (!r.empty() && !c.finish_reason)
+          c.finish_reason.emplace(r);
+        else if (!r.empty() && *c.finish_reason != r)
+          add_finding(result_, rules::messages_stop_reason_changed, event,
+                      "stop_reason " + chat::quoted(r) + " after " +
+                          chat::quoted(*c.finish_reason) + "; the first is kept");
+      } else if (reason != nullptr && !reason->IsNull()) {
+        add_finding(result_, rules::messages_malformed_event, event,
+                    "message_delta's stop_reason is " + std::string(dialect::type_name(*reason)) +
+                        ", not a string or null; ignored");
+      }
+    } else {
+      add_finding(result_, rules::messages_malformed_event, event,
+                  "message_delta without a delta object");
+    }
+    if (const rapidjson::Value *usage = object_member(payload, "usage"))
+      take_usage(*usage, event);
+  }
+
+  void message_stop(const sse::Event &event) {
+    Choice &c = message_choice("message_stop", event);
+    result_.done = true;
+    if (!c.finish_reason)
+      add_finding(result_, rules::messages_stop_reason_missing, event,
+                  "message_stop, and no message_delta carried a stop_reason");
+    blocks_.close_open(event, c);
+  }
+
+  void take_usage(const rapidjson::Value &usage, const sse::Event &event) {
+    Usage &u = result_.usage ? *result_.usage : result_.usage.emplace();
+    if (const auto input = int_member(usage, "input_tokens"))
+      u.prompt_tokens = *input;
+    if (const auto output = int_member(usage, "output_tokens")) {
+      if (u.completion_tokens && *output < *u.completion_tokens)
+        add_finding(result_, rules::usage_decreased, event,
+                    "output_tokens went from " + std::to_string(*u.completion_tokens) + " to " +
+                        std::to_string(*output));
+      u.completion_tokens = *output;
+    }
+  }
+
   StreamResult result_;
+  ContentBlocks blocks_{result_};
+  bool started_ = false;
+  bool start_missing_reported_ = false;
+  uint64_t decoded_ = 0;     ///< payloads read as JSON objects
+  uint64_t last_offset_ = 0; ///< data_offset of the last event, where end-of-stream findings point
+  uint64_t last_index_ = 0;
 };
+
 } // namespace
-std::unique_ptr<Decoder> make_messages_decoder() { return std::make_unique<Counting>(); }
+
+} // namespace harness::messages
+
+namespace harness::dialect {
+
+std::unique_ptr<Decoder> make_messages_decoder() {
+  return std::make_unique<messages::MessagesDecoder>();
+}
+
 } // namespace harness::dialect

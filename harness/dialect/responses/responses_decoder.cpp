@@ -1,17 +1,299 @@
-// PLACEHOLDER until the responses decoder lands: counts events only.
-#include "dialect/decoder.hpp"
+#include "dialect/responses/responses_decoder.hpp"
 
-namespace harness::dialect {
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "dialect/chat/findings.hpp"
+#include "dialect/messages/json_payload.hpp"
+#include "dialect/responses/output_items.hpp"
+#include "rules/catalog.hpp"
+
+namespace harness::responses {
+
 namespace {
-class Counting final : public Decoder {
+
+using dialect::add_finding;
+using dialect::int_member;
+using dialect::member;
+using dialect::object_member;
+using dialect::string_member;
+
+// Documented events that add nothing to the choice; those naming an output item are checked
+// against the announced items.
+constexpr std::string_view kReferringEvents[] = {
+    "response.content_part.added",
+    "response.content_part.done",
+    "response.reasoning_summary_part.added",
+    "response.reasoning_summary_part.done",
+    "response.output_text.annotation.added",
+    "response.audio.delta",
+    "response.audio.done",
+    "response.audio.transcript.delta",
+    "response.audio.transcript.done",
+    "response.code_interpreter_call.in_progress",
+    "response.code_interpreter_call.interpreting",
+    "response.code_interpreter_call.completed",
+    "response.code_interpreter_call_code.delta",
+    "response.code_interpreter_call_code.done",
+    "response.file_search_call.in_progress",
+    "response.file_search_call.searching",
+    "response.file_search_call.completed",
+    "response.web_search_call.in_progress",
+    "response.web_search_call.searching",
+    "response.web_search_call.completed",
+    "response.image_generation_call.in_progress",
+    "response.image_generation_call.generating",
+    "response.image_generation_call.partial_image",
+    "response.image_generation_call.completed",
+    "response.mcp_call.in_progress",
+    "response.mcp_call.completed",
+    "response.mcp_call.failed",
+    "response.mcp_call_arguments.delta",
+    "response.mcp_call_arguments.done",
+    "response.mcp_list_tools.in_progress",
+    "response.mcp_list_tools.completed",
+    "response.mcp_list_tools.failed",
+    "response.custom_tool_call_input.delta",
+    "response.custom_tool_call_input.done",
+    "response.shell_call_command.added",
+    "response.shell_call_command.delta",
+    "response.shell_call_command.done",
+    "response.shell_call_output_content.delta",
+    "response.shell_call_output_content.done",
+    "response.compaction.compacting",
+    "response.apply_patch_call_operation_diff.delta",
+    "response.apply_patch_call_operation_diff.done",
+    "response.reasoning_summary.delta", // early name of reasoning_summary_text.delta
+    "response.reasoning_summary.done",
+};
+
+struct TextEvent {
+  std::string_view delta;
+  std::string_view done;
+  TextKind kind;
+};
+
+constexpr TextEvent kTextEvents[] = {
+    {"response.output_text.delta", "response.output_text.done", TextKind::output_text},
+    {"response.refusal.delta", "response.refusal.done", TextKind::refusal},
+    {"response.reasoning_text.delta", "response.reasoning_text.done", TextKind::reasoning_text},
+    {"response.reasoning_summary_text.delta", "response.reasoning_summary_text.done",
+     TextKind::reasoning_summary},
+};
+
+class ResponsesDecoder final : public dialect::Decoder {
 public:
-  void on_event(const sse::Event &) override { ++result_.events; }
-  void on_finding(Finding f) override { result_.findings.push_back(std::move(f)); }
-  StreamResult finish() override { return std::move(result_); }
+  void on_finding(Finding finding) override { result_.findings.push_back(std::move(finding)); }
+
+  void on_event(const sse::Event &event) override {
+    ++result_.events;
+    last_offset_ = event.data_offset;
+    last_index_ = event.index;
+    if (result_.done) {
+      add_finding(result_, rules::done_data_after_done, event,
+                  "an event after the terminal response event was ignored");
+      return;
+    }
+    rapidjson::Document doc;
+    if (event.type == "error") {
+      // The data need not be JSON; when it is, its sequence_number still counts.
+      if (dialect::parse_object(event.data, doc))
+        check_sequence(doc, event);
+      dialect::report_error(result_, event, true);
+      return;
+    }
+    if (!dialect::read_object(event, doc, result_))
+      return;
+    ++decoded_;
+    check_sequence(doc, event);
+    const auto payload_type = string_member(doc, "type");
+    std::string_view type = event.type == "message" ? std::string_view() : event.type;
+    if (type.empty())
+      type = payload_type.value_or(std::string_view());
+    else if (payload_type && *payload_type != type)
+      add_finding(result_, rules::responses_event_type_mismatch, event,
+                  "event: " + std::string(type) + " carries a payload of type " +
+                      chat::quoted(*payload_type) + "; the event: type is used");
+    dispatch(type, doc, event);
+  }
+
+  StreamResult finish() override {
+    if (decoded_ > 0 && !result_.usage)
+      result_.findings.push_back(rules::make_finding(
+          rules::usage_missing, last_offset_, last_index_, "no response object carried usage"));
+    if (!result_.done)
+      result_.findings.push_back(rules::make_finding(
+          rules::done_missing, last_offset_, last_index_,
+          "the stream ended without response.completed, response.incomplete or response.failed"));
+    return std::move(result_);
+  }
 
 private:
+  void dispatch(std::string_view type, const rapidjson::Value &payload, const sse::Event &event) {
+    if (type == "response.created" || type == "response.in_progress" || type == "response.queued") {
+      started_ = true;
+      if (const rapidjson::Value *response = object_member(payload, "response"))
+        if (const rapidjson::Value *usage = object_member(*response, "usage"))
+          take_usage(*usage, event);
+      return;
+    }
+    if (type == "response.completed" || type == "response.incomplete" ||
+        type == "response.failed") {
+      terminal(type, payload, event);
+      return;
+    }
+    if (type == "error") {
+      dialect::report_error(result_, event, false);
+      return;
+    }
+    if (type == "response.output_item.added")
+      return items_.added(payload, event, output_choice(type, event));
+    if (type == "response.output_item.done")
+      return items_.done(payload, event, output_choice(type, event));
+    if (type == "response.function_call_arguments.delta")
+      return items_.arguments_delta(type, payload, event, output_choice(type, event));
+    if (type == "response.function_call_arguments.done")
+      return items_.arguments_done(type, payload, event, output_choice(type, event));
+    for (const TextEvent &t : kTextEvents) {
+      if (type == t.delta)
+        return items_.text_delta(t.kind, type, payload, event, output_choice(type, event));
+      if (type == t.done)
+        return items_.text_done(t.kind, type, payload, event, output_choice(type, event));
+    }
+    if (std::find(std::begin(kReferringEvents), std::end(kReferringEvents), type) !=
+        std::end(kReferringEvents)) {
+      note_start(type, event);
+      items_.refer(type, payload, event);
+      return;
+    }
+    add_finding(result_, rules::responses_unknown_event, event,
+                type.empty() ? std::string("an event with neither an event: type nor a payload "
+                                           "type; ignored")
+                             : "event type " + chat::quoted(type) +
+                                   ", which the Responses API does not document; ignored");
+  }
+
+  void check_sequence(const rapidjson::Value &payload, const sse::Event &event) {
+    const rapidjson::Value *seq = member(payload, "sequence_number");
+    if (seq == nullptr)
+      return;
+    if (!seq->IsInt64()) {
+      add_finding(result_, rules::responses_malformed_event, event,
+                  "sequence_number is " + std::string(dialect::type_name(*seq)) +
+                      ", not an integer; ignored");
+      return;
+    }
+    const int64_t n = seq->GetInt64();
+    if (last_sequence_ && (*last_sequence_ == INT64_MAX || n != *last_sequence_ + 1))
+      add_finding(result_, rules::responses_sequence_gap, event,
+                  "sequence_number " + std::to_string(n) + " after " +
+                      std::to_string(*last_sequence_));
+    last_sequence_ = n;
+  }
+
+  void note_start(std::string_view type, const sse::Event &event) {
+    if (started_ || start_missing_reported_)
+      return;
+    start_missing_reported_ = true;
+    add_finding(result_, rules::responses_start_missing, event,
+                std::string(type) + " before any response.created, response.queued or "
+                                    "response.in_progress");
+  }
+
+  Choice &choice() {
+    if (result_.choices.empty())
+      result_.choices.emplace_back();
+    return result_.choices.front();
+  }
+
+  Choice &output_choice(std::string_view type, const sse::Event &event) {
+    note_start(type, event);
+    return choice();
+  }
+
+  void terminal(std::string_view type, const rapidjson::Value &payload, const sse::Event &event) {
+    Choice &c = output_choice(type, event);
+    result_.done = true;
+    const std::string_view expected = type.substr(std::string_view("response.").size());
+    std::string_view reason = expected;
+    const rapidjson::Value *response = object_member(payload, "response");
+    if (response == nullptr) {
+      add_finding(result_, rules::responses_malformed_event, event,
+                  std::string(type) + " without a response object");
+    } else {
+      const auto status = string_member(*response, "status");
+      if (!status || *status != expected)
+        add_finding(result_, rules::responses_status_mismatch, event,
+                    std::string(type) + " carries " +
+                        (status ? "status " + chat::quoted(*status) : std::string("no status")));
+      if (status && !status->empty())
+        reason = *status;
+      if (const rapidjson::Value *usage = object_member(*response, "usage"))
+        take_usage(*usage, event);
+      if (type == "response.failed")
+        failed(*response, event);
+    }
+    if (!c.finish_reason)
+      c.finish_reason.emplace(reason);
+  }
+
+  void failed(const rapidjson::Value &response, const sse::Event &event) {
+    const rapidjson::Value *error = member(response, "error");
+    if (error == nullptr || error->IsNull()) {
+      add_finding(result_, rules::responses_failed_without_error, event,
+                  "response.failed without response.error");
+      return;
+    }
+    if (!result_.errors.empty())
+      return; // the error event before it already reported the failure
+    std::string message = dialect::error_text(*error);
+    add_finding(result_, rules::error_payload, event,
+                "response.failed reports an error: " + chat::quoted(message));
+    result_.errors.push_back(
+        StreamError{std::move(message), "payload", event.data_offset, event.index});
+  }
+
+  void take_usage(const rapidjson::Value &usage, const sse::Event &event) {
+    Usage u;
+    u.prompt_tokens = int_member(usage, "input_tokens");
+    u.completion_tokens = int_member(usage, "output_tokens");
+    u.total_tokens = int_member(usage, "total_tokens");
+    if (const rapidjson::Value *details = object_member(usage, "output_tokens_details"))
+      u.reasoning_tokens = int_member(*details, "reasoning_tokens");
+    if (u.prompt_tokens && u.completion_tokens && u.total_tokens) {
+      int64_t sum = 0;
+      if (__builtin_add_overflow(*u.prompt_tokens, *u.completion_tokens, &sum) ||
+          sum != *u.total_tokens)
+        add_finding(result_, rules::usage_total_mismatch, event,
+                    "total_tokens " + std::to_string(*u.total_tokens) + " is not input_tokens " +
+                        std::to_string(*u.prompt_tokens) + " + output_tokens " +
+                        std::to_string(*u.completion_tokens));
+    }
+    result_.usage = u;
+  }
+
   StreamResult result_;
+  OutputItems items_{result_};
+  std::optional<int64_t> last_sequence_;
+  bool started_ = false;
+  bool start_missing_reported_ = false;
+  uint64_t decoded_ = 0;     ///< payloads read as JSON objects
+  uint64_t last_offset_ = 0; ///< data_offset of the last event, where end-of-stream findings point
+  uint64_t last_index_ = 0;
 };
+
 } // namespace
-std::unique_ptr<Decoder> make_responses_decoder() { return std::make_unique<Counting>(); }
+
+} // namespace harness::responses
+
+namespace harness::dialect {
+
+std::unique_ptr<Decoder> make_responses_decoder() {
+  return std::make_unique<responses::ResponsesDecoder>();
+}
+
 } // namespace harness::dialect

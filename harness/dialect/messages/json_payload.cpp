@@ -1,0 +1,154 @@
+#include "dialect/messages/json_payload.hpp"
+
+#include "dialect/chat/error_event.hpp"
+#include "dialect/chat/findings.hpp"
+
+namespace harness::dialect {
+
+namespace {
+
+struct ParseOutcome {
+  bool valid = false;
+  uint64_t error_offset = 0;
+  std::string message;
+};
+
+ParseOutcome parse(std::string_view data, rapidjson::Document &doc) {
+  rapidjson::MemoryStream stream(data.data(), data.size());
+  doc.ParseStream<json::kParseFlags>(stream);
+  ParseOutcome out;
+  if (doc.HasParseError()) {
+    out.error_offset = doc.GetErrorOffset();
+    out.message = rapidjson::GetParseError_En(doc.GetParseError());
+  } else if (stream.Tell() != data.size()) {
+    out.error_offset = stream.Tell();
+    out.message = rapidjson::GetParseError_En(rapidjson::kParseErrorDocumentRootNotSingular);
+  } else {
+    out.valid = true;
+  }
+  return out;
+}
+
+} // namespace
+
+void add_finding(StreamResult &result, const rules::Rule &rule, const sse::Event &event,
+                 std::string message) {
+  result.findings.push_back(
+      rules::make_finding(rule, event.data_offset, event.index, std::move(message)));
+}
+
+void report_error(StreamResult &result, const sse::Event &event, bool from_event) {
+  std::string message = chat::error_event_message(event.data);
+  add_finding(result, from_event ? rules::error_event : rules::error_payload, event,
+              (from_event ? "an error event: " : "the payload reports an error: ") +
+                  chat::quoted(message));
+  result.errors.push_back(StreamError{std::move(message), from_event ? "event" : "payload",
+                                      event.data_offset, event.index});
+}
+
+bool parse_object(std::string_view data, rapidjson::Document &doc) {
+  return parse(data, doc).valid && doc.IsObject();
+}
+
+bool read_object(const sse::Event &event, rapidjson::Document &doc, StreamResult &result) {
+  const ParseOutcome outcome = parse(event.data, doc);
+  if (!outcome.valid) {
+    // Exact for one data line; when several were joined, the "data:" prefixes of later lines are
+    // not counted (as in the chat decoder).
+    result.findings.push_back(rules::make_finding(
+        rules::json_invalid, event.data_offset + outcome.error_offset, event.index,
+        "the payload is not valid JSON (byte " + std::to_string(outcome.error_offset) +
+            " of the payload): " + outcome.message));
+    return false;
+  }
+  if (!doc.IsObject()) {
+    add_finding(result, rules::json_not_object, event,
+                "the payload is valid JSON but not an object");
+    return false;
+  }
+  return true;
+}
+
+const rapidjson::Value *member(const rapidjson::Value &object, std::string_view name) {
+  if (!object.IsObject())
+    return nullptr;
+  const rapidjson::Value *found = nullptr;
+  for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it)
+    if (view(it->name) == name)
+      found = &it->value; // the last of repeated keys wins
+  return found;
+}
+
+std::optional<std::string_view> string_member(const rapidjson::Value &object,
+                                              std::string_view name) {
+  const rapidjson::Value *v = member(object, name);
+  if (v == nullptr || !v->IsString())
+    return std::nullopt;
+  return view(*v);
+}
+
+std::optional<int64_t> int_member(const rapidjson::Value &object, std::string_view name) {
+  const rapidjson::Value *v = member(object, name);
+  if (v == nullptr || !v->IsInt64())
+    return std::nullopt;
+  return v->GetInt64();
+}
+
+const rapidjson::Value *object_member(const rapidjson::Value &object, std::string_view name) {
+  const rapidjson::Value *v = member(object, name);
+  return v != nullptr && v->IsObject() ? v : nullptr;
+}
+
+std::string_view view(const rapidjson::Value &string) {
+  return {string.GetString(), string.GetStringLength()};
+}
+
+std::string compact_json(const rapidjson::Value &value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string error_text(const rapidjson::Value &error) {
+  if (error.IsString())
+    return std::string(view(error));
+  if (const auto message = string_member(error, "message"))
+    return std::string(*message);
+  return compact_json(error);
+}
+
+bool is_json_object(std::string_view text, std::string &why) {
+  rapidjson::Document doc;
+  const ParseOutcome outcome = parse(text, doc);
+  if (!outcome.valid) {
+    why = outcome.message + " (byte " + std::to_string(outcome.error_offset) + ")";
+    return false;
+  }
+  if (!doc.IsObject()) {
+    why = std::string("valid JSON, but ") + std::string(type_name(doc)) + ", not an object";
+    return false;
+  }
+  return true;
+}
+
+std::string_view type_name(const rapidjson::Value &value) {
+  switch (value.GetType()) {
+  case rapidjson::kNullType:
+    return "null";
+  case rapidjson::kFalseType:
+  case rapidjson::kTrueType:
+    return "a boolean";
+  case rapidjson::kObjectType:
+    return "an object";
+  case rapidjson::kArrayType:
+    return "an array";
+  case rapidjson::kStringType:
+    return "a string";
+  case rapidjson::kNumberType:
+    return "a number";
+  }
+  return "a value";
+}
+
+} // namespace harness::dialect

@@ -88,12 +88,19 @@ bool LineScanner::next(Line &line) {
     carry_high_ = false;
     carry_handed_out_ = false;
   }
+  publish_bare_cr();
   if (pos_ == end_)
     return false;
   if (skip_lf_) {
     skip_lf_ = false;
-    if (*pos_ == '\n' && ++pos_ == end_)
+    if (*pos_ != '\n') {
+      // The line this CR ended was handed out by an earlier call: visible at once.
+      if (bare_cr_found_ == kNoBareCr)
+        bare_cr_found_ = skip_lf_cr_;
+      publish_bare_cr();
+    } else if (++pos_ == end_) {
       return false;
+    }
   }
   const char *start = pos_;
   bool high = false;
@@ -127,10 +134,14 @@ bool LineScanner::next(Line &line) {
 
   pos_ = stop + 1;
   if (*stop == '\r') {
-    if (pos_ == end_)
+    if (pos_ == end_) {
       skip_lf_ = true;
-    else if (*pos_ == '\n')
+      skip_lf_cr_ = feed_offset_ + static_cast<uint64_t>(stop - begin_);
+    } else if (*pos_ == '\n') {
       ++pos_;
+    } else if (bare_cr_found_ == kNoBareCr) {
+      bare_cr_found_ = feed_offset_ + static_cast<uint64_t>(stop - begin_);
+    }
   }
   return true;
 }
@@ -141,6 +152,12 @@ bool LineScanner::take_tail(Line &line) {
     carry_high_ = false;
     carry_handed_out_ = false;
   }
+  if (skip_lf_) { // the stream ended right after a CR: no LF can follow
+    skip_lf_ = false;
+    if (bare_cr_found_ == kNoBareCr)
+      bare_cr_found_ = skip_lf_cr_;
+  }
+  publish_bare_cr();
   if (carry_.empty())
     return false;
   line = Line{carry_, carry_offset_, carry_high_, false};

@@ -42,13 +42,30 @@ public:
   /// Returns false when the stream ended with a line end or was empty.
   bool take_tail(Line &line);
 
+  /// LineEnds::cr_lf_crlf only: the stream offset of the first CR that is a line end by itself (not
+  /// followed by LF), once it is known; kNoBareCr before. Whether a CR is bare can depend on the
+  /// next feed, so to be the same under every split, a bare CR becomes visible only with the call to
+  /// next() or take_tail() after the one that returned the line it ends: a parser that checks right
+  /// after each of those calls learns it after processing that line and before the next one.
+  uint64_t first_bare_cr() const { return bare_cr_; }
+  static constexpr uint64_t kNoBareCr = UINT64_MAX;
+
 private:
+  /// Makes a bare CR found while handing out the previous line visible (see first_bare_cr()).
+  void publish_bare_cr() {
+    if (bare_cr_ == kNoBareCr)
+      bare_cr_ = bare_cr_found_;
+  }
+
   LineEnds ends_;
   const char *pos_ = nullptr;
   const char *end_ = nullptr;
   const char *begin_ = nullptr;
   uint64_t feed_offset_ = 0;  ///< stream offset of *begin_
   bool skip_lf_ = false;      ///< the last slice ended in CR: a LF opening the next one is its pair
+  uint64_t skip_lf_cr_ = 0;   ///< stream offset of that CR
+  uint64_t bare_cr_ = kNoBareCr;       ///< first bare CR, visible
+  uint64_t bare_cr_found_ = kNoBareCr; ///< first bare CR, found but not yet visible
   std::string carry_;         ///< the partial line carried over from earlier slices
   uint64_t carry_offset_ = 0; ///< stream offset of carry_[0]
   bool carry_high_ = false;

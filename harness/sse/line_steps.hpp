@@ -1,8 +1,9 @@
 #pragma once
 // The steps of processing one line that `whatwg` and `tolerant` share: stripping the stream's
-// leading BOM, reporting and repairing invalid UTF-8, and applying a field to the event being
-// built. `tolerant` adds its repairs around these; both must apply fields identically, so both call
-// the same code. Inline: this is the per-line hot path.
+// leading BOM, reporting and repairing invalid UTF-8, applying a field to the event being built,
+// and the framing notes both make (comments, bare CR line ends, data: without a space, a BOM at the
+// start of a later line). `tolerant` adds its repairs around these; both must apply fields and
+// report notes identically, so both call the same code. Inline: this is the per-line hot path.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,9 +12,57 @@
 #include "sse/bom.hpp"
 #include "sse/event_builder.hpp"
 #include "sse/field.hpp"
+#include "sse/line_scanner.hpp"
 #include "sse/utf8.hpp"
 
 namespace harness::sse {
+
+/// The notes a parser makes once per stream, and whether it has made them.
+struct OnceNotes {
+  bool bare_cr = false;  ///< sse.cr-line-ends reported
+  bool no_space = false; ///< sse.no-space-after-colon reported
+};
+
+/// `text` in double quotes for a finding message, cut to a readable length on a UTF-8 boundary.
+/// `text` must be valid UTF-8 (repaired first when it was not).
+inline std::string quoted_excerpt(std::string_view text) {
+  constexpr size_t kMax = 60;
+  std::string out = "\"";
+  if (text.size() <= kMax) {
+    out.append(text);
+  } else {
+    size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+      --cut; // do not split a UTF-8 sequence
+    out.append(text.substr(0, cut)).append("...");
+  }
+  out += '"';
+  return out;
+}
+
+/// `sse.cr-line-ends` (warning) once per stream, at the first CR that ends a line by itself. Call
+/// right after every LineScanner::next() and take_tail(): the scanner makes a bare CR visible only
+/// once the line it ends was processed (see first_bare_cr()), so the finding carries the same event
+/// index under every split.
+inline void report_bare_cr(EventBuilder &builder, const LineScanner &scanner, OnceNotes &notes) {
+  if (notes.bare_cr || scanner.first_bare_cr() == LineScanner::kNoBareCr)
+    return;
+  notes.bare_cr = true;
+  builder.report(rules::sse_cr_line_ends, scanner.first_bare_cr(),
+                 "a bare CR ends this line; clients that split lines on LF only run it into the "
+                 "next one");
+}
+
+/// For a line with bytes >= 0x80 that is not at the stream's start (after strip_stream_bom):
+/// reports `sse.bom-mid-stream` (error) at the line's start, with `message`, when the line starts
+/// with a BOM. Returns whether it does.
+inline bool report_bom_mid_stream(EventBuilder &builder, bool high, std::string_view text,
+                                  uint64_t offset, std::string_view message) {
+  if (!high || !starts_with_bom(text))
+    return false;
+  builder.report(rules::sse_bom_mid_stream, offset, message);
+  return true;
+}
 
 /// The WHATWG decoder strips one BOM at the very start of the stream. A BOM has no CR/LF byte, so
 /// it always sits inside the line at offset 0. Reports `sse.bom` (info) when it strips one.
@@ -80,6 +129,31 @@ inline std::optional<uint64_t> apply_field(EventBuilder &builder, const FieldLin
     break;
   }
   return std::nullopt;
+}
+
+/// `sse.comment` (info) for a comment line (`text` starts with ':') at stream offset `offset` (the
+/// colon), quoting the line (its U+FFFD-repaired copy in `scratch` when `repaired`).
+inline void report_comment(EventBuilder &builder, std::string_view text, uint64_t offset,
+                           bool repaired, std::string &scratch) {
+  bool in_feed = true;
+  const std::string_view comment = decoded(text, repaired, scratch, in_feed);
+  builder.report(rules::sse_comment, offset,
+                 "comment " + quoted_excerpt(comment) +
+                     "; valid SSE, but clients that parse every line as JSON fail on it");
+}
+
+/// `sse.no-space-after-colon` (info) once per stream, at the first byte of the value of the first
+/// `data:` line whose non-empty value follows the colon directly. A bare `data:` (empty value) or
+/// `data` without a colon does not count. `text` is the whole line at stream offset `offset`.
+inline void report_no_space(EventBuilder &builder, const FieldLine &field, std::string_view text,
+                            uint64_t offset, OnceNotes &notes) {
+  if (notes.no_space || field.name != FieldName::data || field.value.empty() ||
+      text[field.value_pos - 1] != ':')
+    return;
+  notes.no_space = true;
+  builder.report(rules::sse_no_space_after_colon, offset + field.value_pos,
+                 "data: is followed directly by its value; clients that strip a fixed \"data: \" "
+                 "prefix lose the first byte");
 }
 
 } // namespace harness::sse

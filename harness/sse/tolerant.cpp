@@ -9,8 +9,11 @@ TolerantParser::TolerantParser(EventSink &sink) : builder_(sink) {}
 void TolerantParser::feed(std::string_view bytes) {
   scanner_.begin_feed(bytes);
   Line line;
-  while (scanner_.next(line))
+  while (scanner_.next(line)) {
+    report_bare_cr(builder_, scanner_, notes_);
     on_line(line);
+  }
+  report_bare_cr(builder_, scanner_, notes_);
   builder_.settle();
 }
 
@@ -34,9 +37,8 @@ void TolerantParser::on_line(const Line &line) {
   std::string_view text = line.text;
   uint64_t offset = line.offset;
   strip_stream_bom(builder_, text, offset);
-  if (line.high && starts_with_bom(text)) {
-    builder_.report(rules::sse_bom_mid_stream, offset,
-                    "UTF-8 byte order mark at the start of a line stripped");
+  if (report_bom_mid_stream(builder_, line.high, text, offset,
+                            "UTF-8 byte order mark at the start of a line stripped")) {
     text.remove_prefix(3);
     offset += 3;
   }
@@ -49,8 +51,10 @@ void TolerantParser::on_line(const Line &line) {
     dispatch();
     return;
   }
-  if (text[0] == ':')
-    return; // comment
+  if (text[0] == ':') {
+    report_comment(builder_, text, offset, repaired, scratch_);
+    return;
+  }
 
   bool in_feed = line.in_feed;
   if (after_bare_data && (text[0] == '{' || text[0] == '[')) {
@@ -72,6 +76,7 @@ void TolerantParser::on_line(const Line &line) {
                     "pending event was dispatched first");
     dispatch();
   }
+  report_no_space(builder_, field, text, offset, notes_);
 
   const std::string_view value =
       field.name == FieldName::other ? field.value : decoded(field.value, repaired, scratch_, in_feed);
@@ -82,7 +87,9 @@ void TolerantParser::on_line(const Line &line) {
 
 void TolerantParser::finish() {
   Line tail;
-  if (scanner_.take_tail(tail))
+  const bool has_tail = scanner_.take_tail(tail);
+  report_bare_cr(builder_, scanner_, notes_);
+  if (has_tail)
     on_line(tail);
   if (builder_.has_data()) {
     builder_.report(rules::sse_unterminated_event, builder_.block_offset(),

@@ -21,11 +21,17 @@
 //                                  incomplete last line) is dispatched instead of discarded;
 //                                  offset = that block's start
 //   sse.ignored-line        info   a field line it still ignores (name not data/event/id/retry)
+//   sse.comment, sse.no-space-after-colon, sse.cr-line-ends   exactly as whatwg reports them
+//                                  (line_steps.hpp), plus a comment on an incomplete last line,
+//                                  which tolerant processes as a line. The payload a bare `data:`
+//                                  gets from the next line is no `data:` line: no
+//                                  sse.no-space-after-colon for it.
 #include <memory>
 
 #include "sse/event_builder.hpp"
 #include "sse/json_scan.hpp"
 #include "sse/line_scanner.hpp"
+#include "sse/line_steps.hpp"
 #include "sse/parser.hpp"
 
 namespace harness::sse {
@@ -51,6 +57,7 @@ private:
   size_t json_scanned_ = 0; ///< bytes of builder_.data() plus the virtual final LF already seen
   bool after_bare_data_ = false; ///< the previous line was a bare `data:` opening the event's data
   std::string scratch_;
+  OnceNotes notes_;
 };
 
 std::unique_ptr<Parser> make_tolerant_parser(EventSink &sink);

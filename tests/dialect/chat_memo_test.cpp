@@ -278,3 +278,82 @@ TEST_CASE("chat.memo.backs-off-on-misses-and-recovers") {
   CHECK(s.hits > 60);
   CHECK(s.hits + s.full_parses == p.size());
 }
+
+// The chunk header (id, model, object) are slots: the checks on them (chat.id-changed,
+// chat.model-changed, chat.object-not-chunk) are decided on decoded values at merge time, so a
+// memo hit with an escaped hole that decodes to the same text must decide like the full parse.
+TEST_CASE("chat.memo.header-holes-equal-full-parse") {
+  auto header = [](const std::string &id, const std::string &model, const std::string &object) {
+    return R"({"id":")" + id + R"(","object":")" + object +
+           R"(","created":1741570283,"model":")" + model +
+           R"(","choices":[{"index":0,"delta":{"content":"x"}}]})";
+  };
+  Strings holes = tricky_holes();
+  holes.push_back(R"(\u0061)"); // "a", the first id, escaped
+  holes.push_back("a");
+  holes.push_back(R"(chat.completion\u002echunk)");
+  holes.push_back("chat.completion.chunk");
+  holes.push_back(R"(gpt\u002d4o)");
+  Strings p;
+  for (const std::string &hole : holes) {
+    p.push_back(header("a", "gpt-4o", "chat.completion.chunk"));
+    p.push_back(header(hole, "gpt-4o", "chat.completion.chunk"));
+    p.push_back(header("a", hole, "chat.completion.chunk"));
+    p.push_back(header("a", "gpt-4o", hole));
+    p.push_back(header("", "", ""));
+  }
+  // The same header again and again: clean ones are not compared again on a hit (merge.hpp), ones
+  // with findings must give them every time.
+  for (int i = 0; i < 6; ++i) {
+    p.push_back(header("a", "gpt-4o", "chat.completion.chunk"));
+    p.push_back(header("b", "gpt-4o-mini", "chat.completion"));
+  }
+  const MemoStats s = check_memo_equivalent(p);
+  CHECK(s.hits > 3 * holes.size() + 10);
+  const auto r = run_payloads(p);
+  CHECK(std::count_if(r.findings.begin(), r.findings.end(), [&](const harness::Finding &f) {
+          return f.offset >= chat_test::data_offset_of(p, p.size() - 12) &&
+                 f.rule == "chat.object-not-chunk";
+        }) == 6);
+}
+
+// What the checks read besides strings — created, whether a delta is an object, integers beyond
+// 2^53, the usage counters including input_tokens / output_tokens, choice indexes — is part of the
+// shape: each variant is a skeleton change, then repeated with other content so the memo serves it.
+TEST_CASE("chat.memo.shape-derived-check-fields-equal-full-parse") {
+  const std::string base =
+      R"({"id":"a","object":"chat.completion.chunk","created":200,"model":"m","choices":[{"index":0,"delta":{"content":"x"},"finish_reason":null}],"usage":{"prompt_tokens":8,"completion_tokens":18,"total_tokens":26,"input_tokens":8,"output_tokens":18},"seed":1})";
+  auto replaced = [&](const std::string &from, const std::string &to) {
+    std::string s = base;
+    const size_t at = s.find(from);
+    REQUIRE(at != std::string::npos);
+    return s.replace(at, from.size(), to);
+  };
+  const Strings variants = {
+      replaced(R"("created":200)", R"("created":199)"),
+      replaced(R"("created":200)", R"("created":201)"),
+      replaced(R"("created":200)", R"("created":"200")"),
+      replaced(R"("delta":{"content":"x"})", R"("delta":null,"d":{"content":"x"})"),
+      replaced(R"("delta":{"content":"x"})", R"("delta":7,"d":{"content":"x"})"),
+      replaced(R"("delta":{"content":"x"})", R"("delta":{"role":"assistant","content":"x"})"),
+      replaced(R"("seed":1)", R"("seed":9007199254740993)"),
+      replaced(R"("seed":1)", R"("seed":[1e20,-9007199254740993])"),
+      replaced(R"("input_tokens":8)", R"("input_tokens":0)"),
+      replaced(R"("output_tokens":18)", R"("output_tokens":17)"),
+      replaced(R"("total_tokens":26)", R"("total_tokens":27)"),
+      replaced(R"("completion_tokens":18)", R"("completion_tokens":17)"),
+      replaced(R"("finish_reason":null)", R"("finish_reason":"eos")"),
+      replaced(R"("finish_reason":null)", R"("finish_reason":"")"),
+      replaced(R"("index":0)", R"("index":2)"),
+  };
+  Strings p;
+  for (const std::string &v : variants) {
+    p.push_back(base);
+    p.push_back(v);
+    std::string again = v;
+    again.replace(again.find(R"("content":"x")"), 13, R"("content":"y")");
+    p.push_back(again);
+  }
+  const MemoStats s = check_memo_equivalent(p);
+  CHECK(s.hits >= variants.size());
+}

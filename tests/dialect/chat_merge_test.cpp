@@ -4,9 +4,16 @@
 #include "dialect/chat_support.hpp"
 
 using chat_test::chunk;
+using chat_test::finish_chunk;
+using chat_test::Frame;
+using chat_test::framed;
+using chat_test::headed;
 using chat_test::rules_of;
 using chat_test::run_payloads;
 using Strings = std::vector<std::string>;
+
+// Most tests put their payloads in chat_test::framed() (a role first, a finish_reason, usage and
+// [DONE] last), so that they see only the findings of the rule they are about.
 
 namespace {
 
@@ -20,24 +27,27 @@ const harness::Choice &only_choice(const harness::StreamResult &r) {
 // --- role ----------------------------------------------------------------------------------------
 
 TEST_CASE("chat.role.first-seen-kept") {
-  const auto r = run_payloads({chunk(R"({"role":"assistant","content":""})"),
-                               chunk(R"({"content":"hi"})")});
+  const auto r = run_payloads(framed({chunk(R"({"role":"assistant","content":""})"),
+                                      chunk(R"({"content":"hi"})")},
+                                     {.role = false}));
   CHECK(only_choice(r).role == "assistant");
   CHECK(r.findings.empty());
 }
 
 // openai-python concatenates a role repeated on every delta (xAI grok-beta): "assistantassistant".
 TEST_CASE("chat.role.repeated-identical-not-concatenated") {
-  const auto r = run_payloads({chunk(R"({"role":"assistant","content":"a"})"),
-                               chunk(R"({"role":"assistant","content":"b"})"),
-                               chunk(R"({"role":"assistant"})")});
+  const auto r = run_payloads(framed({chunk(R"({"role":"assistant","content":"a"})"),
+                                      chunk(R"({"role":"assistant","content":"b"})"),
+                                      chunk(R"({"role":"assistant"})")},
+                                     {.role = false}));
   CHECK(only_choice(r).role == "assistant");
   CHECK(only_choice(r).text == "ab");
   CHECK(r.findings.empty());
 }
 
 TEST_CASE("chat.role.changed-keeps-first-with-warning") {
-  const Strings p = {chunk(R"({"role":"assistant"})"), chunk(R"({"role":"user"})")};
+  const Strings p =
+      framed({chunk(R"({"role":"assistant"})"), chunk(R"({"role":"user"})")}, {.role = false});
   const auto r = run_payloads(p);
   CHECK(only_choice(r).role == "assistant");
   REQUIRE(r.findings.size() == 1);
@@ -48,9 +58,9 @@ TEST_CASE("chat.role.changed-keeps-first-with-warning") {
 }
 
 TEST_CASE("chat.role.null-ignored-and-absent-stays-null") {
-  const auto r = run_payloads({chunk(R"({"role":null,"content":"x"})")});
+  const auto r = run_payloads(framed({chunk(R"({"role":null,"content":"x"})")}, {.role = false}));
   CHECK_FALSE(only_choice(r).role.has_value());
-  CHECK(r.findings.empty());
+  CHECK(rules_of(r) == Strings{"chat.first-delta-without-role"});
 }
 
 // --- text fields ---------------------------------------------------------------------------------
@@ -76,17 +86,17 @@ TEST_CASE("chat.reasoning.reasoning-field-concatenated") {
 
 TEST_CASE("chat.reasoning.both-fields-in-one-delta") {
   SUBCASE("equal: counted once") {
-    const auto r = run_payloads({chunk(R"({"reasoning_content":"x","reasoning":"x"})")});
+    const auto r = run_payloads(framed({chunk(R"({"reasoning_content":"x","reasoning":"x"})")}));
     CHECK(only_choice(r).reasoning == "x");
     CHECK(r.findings.empty());
   }
   SUBCASE("one empty: the other is used") {
-    const auto r = run_payloads({chunk(R"({"reasoning_content":"","reasoning":"y"})")});
+    const auto r = run_payloads(framed({chunk(R"({"reasoning_content":"","reasoning":"y"})")}));
     CHECK(only_choice(r).reasoning == "y");
     CHECK(r.findings.empty());
   }
   SUBCASE("different: reasoning_content with a warning") {
-    const auto r = run_payloads({chunk(R"({"reasoning_content":"x","reasoning":"y"})")});
+    const auto r = run_payloads(framed({chunk(R"({"reasoning_content":"x","reasoning":"y"})")}));
     CHECK(only_choice(r).reasoning == "x");
     CHECK(rules_of(r) == Strings{"chat.reasoning-conflict"});
   }
@@ -128,7 +138,9 @@ TEST_CASE("chat.choices.index-after-delta") {
 }
 
 TEST_CASE("chat.choices.empty-and-null-mean-none") {
-  const auto r = run_payloads({R"({"choices":[]})", R"({"choices":null})", R"({})"});
+  const auto r = run_payloads(framed(
+      {headed(R"({"choices":[]})"), headed(R"({"choices":null})"), headed(R"({})")},
+      {.choices = 0}));
   CHECK(r.choices.empty());
   CHECK(r.findings.empty());
 }
@@ -142,23 +154,28 @@ TEST_CASE("chat.choices.two-choices-in-one-chunk") {
 }
 
 TEST_CASE("chat.choices.unusable-types-noted") {
-  const auto r = run_payloads({R"({"choices":{"index":0}})", chunk(R"({"content":["a","b"]})"),
-                               chunk(R"({"content":"ok","role":7})")});
+  const auto r = run_payloads(framed({headed(R"({"choices":{"index":0}})"),
+                                      chunk(R"({"content":["a","b"]})"),
+                                      chunk(R"({"content":"ok","role":7})")},
+                                     {.role = false}));
   CHECK(only_choice(r).text == "ok");
   CHECK_FALSE(only_choice(r).role.has_value());
-  CHECK(rules_of(r) ==
-        Strings{"chat.unexpected-type", "chat.unexpected-type", "chat.unexpected-type"});
+  // The role that is not a string leaves the choice without one.
+  CHECK(rules_of(r) == Strings{"chat.unexpected-type", "chat.unexpected-type",
+                               "chat.first-delta-without-role", "chat.unexpected-type"});
   CHECK(r.findings[1].message == "delta.content is an array, not a string or null; ignored");
 }
 
 // --- tool calls ------------------------------------------------------------------------------------
 
 TEST_CASE("chat.tool-calls.fragments-merged-by-index") {
-  const auto r = run_payloads({
-      chunk(R"({"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"get_weather","arguments":""}}]})"),
-      chunk(R"({"tool_calls":[{"index":0,"function":{"arguments":"{\"city\":"}}]})"),
-      chunk(R"({"tool_calls":[{"index":0,"function":{"arguments":"\"Paris\"}"}}]})"),
-  });
+  const auto r = run_payloads(framed(
+      {
+          chunk(R"({"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"get_weather","arguments":""}}]})"),
+          chunk(R"({"tool_calls":[{"index":0,"function":{"arguments":"{\"city\":"}}]})"),
+          chunk(R"({"tool_calls":[{"index":0,"function":{"arguments":"\"Paris\"}"}}]})"),
+      },
+      {.finish = "tool_calls"}));
   const auto &c = only_choice(r);
   REQUIRE(c.tool_calls.size() == 1);
   CHECK(c.tool_calls[0].index == 0);
@@ -171,11 +188,13 @@ TEST_CASE("chat.tool-calls.fragments-merged-by-index") {
 
 // Alibaba repeats `"id":""` and the name on later fragments; openai-python concatenates them.
 TEST_CASE("chat.tool-calls.repeated-id-empty-and-identical-not-concatenated") {
-  const auto r = run_payloads({
-      chunk(R"({"tool_calls":[{"index":0,"id":"call_9","type":"function","function":{"name":"f","arguments":"{\"a\""}}]})"),
-      chunk(R"({"tool_calls":[{"index":0,"id":"","type":"function","function":{"name":"f","arguments":":1}"}}]})"),
-      chunk(R"({"tool_calls":[{"index":0,"id":"call_9","type":"","function":{"name":"","arguments":""}}]})"),
-  });
+  const auto r = run_payloads(framed(
+      {
+          chunk(R"({"tool_calls":[{"index":0,"id":"call_9","type":"function","function":{"name":"f","arguments":"{\"a\""}}]})"),
+          chunk(R"({"tool_calls":[{"index":0,"id":"","type":"function","function":{"name":"f","arguments":":1}"}}]})"),
+          chunk(R"({"tool_calls":[{"index":0,"id":"call_9","type":"","function":{"name":"","arguments":""}}]})"),
+      },
+      {.finish = "tool_calls"}));
   const auto &t = only_choice(r).tool_calls.at(0);
   CHECK(t.id == "call_9");
   CHECK(t.type == "function");
@@ -185,10 +204,10 @@ TEST_CASE("chat.tool-calls.repeated-id-empty-and-identical-not-concatenated") {
 }
 
 TEST_CASE("chat.tool-calls.changed-id-or-name-keeps-first") {
-  const auto r = run_payloads({
+  const auto r = run_payloads(framed({
       chunk(R"({"tool_calls":[{"index":0,"id":"a","function":{"name":"f"}}]})"),
       chunk(R"({"tool_calls":[{"index":0,"id":"b","function":{"name":"g"}}]})"),
-  });
+  }));
   const auto &t = only_choice(r).tool_calls.at(0);
   CHECK(t.id == "a");
   CHECK(t.name == "f");
@@ -198,8 +217,10 @@ TEST_CASE("chat.tool-calls.changed-id-or-name-keeps-first") {
 
 // Mistral sends whole tool calls without `index`: the position in the array stands in.
 TEST_CASE("chat.tool-calls.without-index-uses-position") {
-  const auto r = run_payloads({chunk(
-      R"({"tool_calls":[{"id":"x","function":{"name":"f","arguments":"{}"}},{"id":"y","function":{"name":"g","arguments":"[]"}}]})")});
+  const auto r = run_payloads(framed(
+      {chunk(
+          R"({"tool_calls":[{"id":"x","function":{"name":"f","arguments":"{}"}},{"id":"y","function":{"name":"g","arguments":"[]"}}]})")},
+      {.finish = "tool_calls"}));
   const auto &c = only_choice(r);
   REQUIRE(c.tool_calls.size() == 2);
   CHECK(c.tool_calls[0].index == 0);
@@ -219,12 +240,14 @@ TEST_CASE("chat.tool-calls.same-index-twice-in-one-chunk") {
 }
 
 TEST_CASE("chat.tool-calls.ordered-by-index-across-two-choices") {
-  const auto r = run_payloads({
-      chunk(R"({"tool_calls":[{"index":1,"id":"c1","function":{"name":"g","arguments":"1"}}]})", 0),
-      chunk(R"({"tool_calls":[{"index":0,"id":"c0","function":{"name":"f","arguments":"0"}}]})", 0),
-      chunk(R"({"tool_calls":[{"index":0,"id":"d0","function":{"name":"h","arguments":"x"}}]})", 1),
-      chunk(R"({"tool_calls":[{"index":1,"function":{"arguments":"1"}}]})", 0),
-  });
+  const auto r = run_payloads(framed(
+      {
+          chunk(R"({"tool_calls":[{"index":1,"id":"c1","function":{"name":"g","arguments":"1"}}]})", 0),
+          chunk(R"({"tool_calls":[{"index":0,"id":"c0","function":{"name":"f","arguments":"0"}}]})", 0),
+          chunk(R"({"tool_calls":[{"index":0,"id":"d0","function":{"name":"h","arguments":"x"}}]})", 1),
+          chunk(R"({"tool_calls":[{"index":1,"function":{"arguments":"1"}}]})", 0),
+      },
+      {.choices = 2}));
   REQUIRE(r.choices.size() == 2);
   const auto &a = r.choices[0].tool_calls;
   REQUIRE(a.size() == 2);
@@ -240,29 +263,36 @@ TEST_CASE("chat.tool-calls.ordered-by-index-across-two-choices") {
 // --- finish_reason ---------------------------------------------------------------------------------
 
 TEST_CASE("chat.finish-reason.first-non-empty-kept") {
-  const auto r = run_payloads({R"({"choices":[{"index":0,"delta":{},"finish_reason":null}]})",
-                               R"({"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]})"});
+  const auto r = run_payloads(
+      framed({finish_chunk("null"), finish_chunk("\"stop\"")}, {.finish = std::nullopt}));
   CHECK(only_choice(r).finish_reason == "stop");
   CHECK(r.findings.empty());
 }
 
-// Ollama sends "" on every chunk.
+// Ollama sends "" on every chunk: reported once, and the choice never finishes.
 TEST_CASE("chat.finish-reason.empty-string-means-none") {
-  const auto r = run_payloads({R"({"choices":[{"index":0,"delta":{"content":"a"},"finish_reason":""}]})",
-                               R"({"choices":[{"index":0,"delta":{},"finish_reason":""}]})"});
+  const Strings p = framed(
+      {headed(R"({"choices":[{"index":0,"delta":{"content":"a"},"finish_reason":""}]})"),
+       finish_chunk("\"\"")},
+      {.finish = std::nullopt});
+  const auto r = run_payloads(p);
   CHECK_FALSE(only_choice(r).finish_reason.has_value());
-  CHECK(r.findings.empty());
+  CHECK(rules_of(r) == Strings{"chat.finish-reason-empty", "chat.finish-reason-missing"});
+  CHECK(r.findings[0].offset == chat_test::data_offset_of(p, 1));
+  CHECK(r.findings[0].event == 1);
 }
 
 // OpenRouter gpt-oss and LM Studio send it twice.
 TEST_CASE("chat.finish-reason.repeated-keeps-first-with-warning") {
-  const auto r = run_payloads({R"({"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]})",
-                               R"({"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]})",
-                               R"({"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]})"});
+  const auto r = run_payloads(framed({finish_chunk("\"tool_calls\""), finish_chunk("\"stop\""),
+                                      finish_chunk("\"stop\"")},
+                                     {.role = false, .finish = std::nullopt}));
   CHECK(only_choice(r).finish_reason == "tool_calls");
-  CHECK(rules_of(r) == Strings{"chat.finish-reason-repeated", "chat.finish-reason-repeated"});
-  CHECK(r.findings[0].event == 1);
-  CHECK(r.findings[1].event == 2);
+  // The first chunk with a delta has no role: that is the opening chunk framed() left out.
+  CHECK(rules_of(r) == Strings{"chat.first-delta-without-role", "chat.finish-reason-repeated",
+                               "chat.finish-reason-repeated"});
+  CHECK(r.findings[1].event == 1);
+  CHECK(r.findings[2].event == 2);
 }
 
 // --- usage -----------------------------------------------------------------------------------------
@@ -280,9 +310,11 @@ TEST_CASE("chat.usage.last-object-wins") {
 
 // LiteLLM #17136: a later `usage: null` must not erase what was reported.
 TEST_CASE("chat.usage.null-after-usage-keeps-it") {
-  const Strings p = {R"({"choices":[],"usage":null})",
-                     R"({"choices":[],"usage":{"prompt_tokens":8,"completion_tokens":18,"total_tokens":26}})",
-                     R"({"choices":[],"usage":null})", R"({"choices":[],"usage":null})"};
+  const Strings p =
+      framed({headed(R"({"choices":[],"usage":null})"),
+              headed(R"({"choices":[],"usage":{"prompt_tokens":8,"completion_tokens":18,"total_tokens":26}})"),
+              headed(R"({"choices":[],"usage":null})"), headed(R"({"choices":[],"usage":null})")},
+             {.choices = 0, .usage = false});
   const auto r = run_payloads(p);
   REQUIRE(r.usage.has_value());
   CHECK(r.usage->total_tokens == 26);
@@ -305,8 +337,10 @@ TEST_CASE("chat.usage.reasoning-tokens-and-missing-counters") {
   CHECK(first.usage->reasoning_tokens == 120);
 }
 
+// ... and is no usage object: the stream has none.
 TEST_CASE("chat.usage.null-before-any-usage-is-silent") {
-  const auto r = run_payloads({chunk(R"({"content":"a"})", 0, R"("usage":null)")});
+  const auto r =
+      run_payloads(framed({chunk(R"({"content":"a"})", 0, R"("usage":null)")}, {.usage = false}));
   CHECK_FALSE(r.usage.has_value());
-  CHECK(r.findings.empty());
+  CHECK(rules_of(r) == Strings{"usage.missing"});
 }

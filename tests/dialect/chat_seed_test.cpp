@@ -77,7 +77,14 @@ TEST_CASE("chat.seed.000-grok-3-proxy") {
 
   CHECK(on.events == 23);
   CHECK(on.done);
-  CHECK(on.findings.empty());
+  // The last usage chunk (payload 21, on the line after a bare `data:`) has input_tokens and
+  // output_tokens 0 beside prompt 8 / completion 18; the finish chunk's 0/0 beside 0/0 agree.
+  REQUIRE(on.findings.size() == 1);
+  CHECK(on.findings[0] ==
+        harness::Finding{"usage.counters-disagree", harness::Severity::warning,
+                         payloads[21].offset, 21,
+                         "usage input_tokens 0 differs from prompt_tokens 8 and output_tokens 0 "
+                         "differs from completion_tokens 18"});
   CHECK(on.errors.empty());
   REQUIRE(on.choices.size() == 1);
   const auto &c = on.choices[0];

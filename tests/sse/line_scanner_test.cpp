@@ -76,3 +76,38 @@ TEST_CASE("sse.line-scanner.lf-only-keeps-cr-and-tail") {
   CHECK(seen[0] == Seen{"a\rb\r", 0, false, true});
   CHECK(seen[1] == Seen{"c", 5, false, false});
 }
+
+namespace {
+// For each line handed out: the first bare CR visible right after the next() that returned it.
+// The last entry is what is visible after take_tail().
+std::vector<uint64_t> bare_cr_seen(LineEnds ends, std::initializer_list<std::string_view> feeds) {
+  LineScanner s(ends);
+  std::vector<uint64_t> out;
+  Line line;
+  for (const std::string_view f : feeds) {
+    s.begin_feed(f);
+    while (s.next(line))
+      out.push_back(s.first_bare_cr());
+  }
+  s.take_tail(line);
+  out.push_back(s.first_bare_cr());
+  return out;
+}
+constexpr uint64_t kNone = LineScanner::kNoBareCr;
+} // namespace
+
+// A bare CR becomes visible with the call after the one that returned the line it ends, however
+// the bytes are split, so a parser reports it at the same point of its processing every time.
+TEST_CASE("sse.line-scanner.bare-cr-visible-after-the-line-it-ends") {
+  using V = std::vector<uint64_t>;
+  CHECK(bare_cr_seen(LineEnds::cr_lf_crlf, {"a\rb\n"}) == V{kNone, 1, 1});
+  CHECK(bare_cr_seen(LineEnds::cr_lf_crlf, {"a\r", "b\n"}) == V{kNone, 1, 1});
+  CHECK(bare_cr_seen(LineEnds::cr_lf_crlf, {"a\r", "", "b", "\n"}) == V{kNone, 1, 1});
+  // CRLF, also across feeds, is not bare; the first bare one is kept.
+  CHECK(bare_cr_seen(LineEnds::cr_lf_crlf, {"a\r", "\nb\rc\rd\n"}) == V{kNone, kNone, 4, 4, 4});
+  // A CR that ends the stream is bare; take_tail() makes it visible.
+  CHECK(bare_cr_seen(LineEnds::cr_lf_crlf, {"a\r\n\r"}) == V{kNone, kNone, 3});
+  CHECK(bare_cr_seen(LineEnds::cr_lf_crlf, {"a\rtail"}) == V{kNone, 1});
+  // With LF-only line ends a CR is text.
+  CHECK(bare_cr_seen(LineEnds::lf_only, {"a\rb\n\r"}) == V{kNone, kNone});
+}

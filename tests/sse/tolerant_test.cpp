@@ -79,8 +79,9 @@ TEST_CASE("sse.tolerant.payload-on-next-line-only-right-after-first-bare-data") 
   tolerant("data: x\ndata:\n{}\n\n",
            finding_line("sse.ignored-line", "info", 14, 0) + event_line(0, 0, 6, "x\n"));
   // Not right after: a comment came in between.
-  tolerant("data:\n: c\n{}\n\n",
-           finding_line("sse.ignored-line", "info", 10, 0) + event_line(0, 0, 5, ""));
+  tolerant("data:\n: c\n{}\n\n", finding_line("sse.comment", "info", 6, 0) +
+                                    finding_line("sse.ignored-line", "info", 10, 0) +
+                                    event_line(0, 0, 5, ""));
   // The next line is not JSON.
   tolerant("data:\nabc\n\n",
            finding_line("sse.ignored-line", "info", 6, 0) + event_line(0, 0, 5, ""));
@@ -89,12 +90,14 @@ TEST_CASE("sse.tolerant.payload-on-next-line-only-right-after-first-bare-data") 
 TEST_CASE("sse.tolerant.unterminated-event-dispatched") {
   tolerant("data: a",
            finding_line("sse.unterminated-event", "error", 0, 0) + event_line(0, 0, 6, "a"));
-  tolerant("data: a\r",
-           finding_line("sse.unterminated-event", "error", 0, 0) + event_line(0, 0, 6, "a"));
+  tolerant("data: a\r", finding_line("sse.cr-line-ends", "warning", 7, 0) +
+                           finding_line("sse.unterminated-event", "error", 0, 0) +
+                           event_line(0, 0, 6, "a"));
   tolerant("id: 1\ndata: a\n", finding_line("sse.unterminated-event", "error", 0, 0) +
                                    event_line(0, 0, 12, "a", "message", "1"));
   tolerant("event: x\n", "");
-  tolerant("data: a\n\n: c", event_line(0, 0, 6, "a"));
+  // The incomplete last line is processed as a line: here a comment.
+  tolerant("data: a\n\n: c", event_line(0, 0, 6, "a") + finding_line("sse.comment", "info", 9, 1));
 }
 
 TEST_CASE("sse.tolerant.bom") {

@@ -28,7 +28,8 @@ TEST_CASE("sse.whatwg.single-event") {
 
 TEST_CASE("sse.whatwg.empty-streams-dispatch-nothing") {
   whatwg("", "");
-  whatwg("\n\n\r\n\r", "");
+  whatwg("\n\n\r\n", "");
+  whatwg("\n\n\r\n\r", finding_line("sse.cr-line-ends", "warning", 4, 0));
 }
 
 // The decoder strips one BOM at the very start; the event's block then starts after it.
@@ -48,27 +49,45 @@ TEST_CASE("sse.whatwg.bom-split-across-feeds") {
                                  "\n"}) == expected);
 }
 
-// A second BOM is not stripped: that line's field name is "\uFEFFdata", which is ignored.
+// A second BOM is not stripped: that line's field name is "\uFEFFdata", which is ignored. The line
+// is reported twice: sse.bom-mid-stream says why it is lost, sse.ignored-line that it is.
 TEST_CASE("sse.whatwg.bom-second-not-stripped") {
   whatwg("\xEF\xBB\xBF\xEF\xBB\xBF"
          "data: a\n\ndata: b\n\n",
-         finding_line("sse.bom", "info", 0, 0) + finding_line("sse.ignored-line", "info", 3, 0) +
-             event_line(0, 15, 21, "b"));
+         finding_line("sse.bom", "info", 0, 0) + finding_line("sse.bom-mid-stream", "error", 3, 0) +
+             finding_line("sse.ignored-line", "info", 3, 0) + event_line(0, 15, 21, "b"));
   whatwg("data: a\n\xEF\xBB\xBF"
          "data: b\n\n",
-         finding_line("sse.ignored-line", "info", 8, 0) + event_line(0, 0, 6, "a"));
+         finding_line("sse.bom-mid-stream", "error", 8, 0) +
+             finding_line("sse.ignored-line", "info", 8, 0) + event_line(0, 0, 6, "a"));
+}
+
+// whatwg's events do not change: a BOM line is ignored whatever follows the BOM; a BOM inside a
+// line is no line start.
+TEST_CASE("sse.whatwg.bom-mid-stream") {
+  whatwg("data: a\n\xEF\xBB\xBF\n\ndata: b\n\n",
+         finding_line("sse.bom-mid-stream", "error", 8, 0) +
+             finding_line("sse.ignored-line", "info", 8, 0) + event_line(0, 0, 6, "a") +
+             event_line(1, 13, 19, "b"));
+  whatwg("data: a\r\n\xEF\xBB\xBF: c\r\n\r\n",
+         finding_line("sse.bom-mid-stream", "error", 9, 0) +
+             finding_line("sse.ignored-line", "info", 9, 0) + event_line(0, 0, 6, "a"));
+  whatwg("data: a\xEF\xBB\xBF\n\n", event_line(0, 0, 6, "a\xEF\xBB\xBF"));
 }
 
 TEST_CASE("sse.whatwg.line-ends-lf-cr-crlf") {
   whatwg("data: a\n\n", event_line(0, 0, 6, "a"));
-  whatwg("data: a\r\r", event_line(0, 0, 6, "a"));
+  whatwg("data: a\r\r", finding_line("sse.cr-line-ends", "warning", 7, 0) + event_line(0, 0, 6, "a"));
   whatwg("data: a\r\n\r\n", event_line(0, 0, 6, "a"));
 }
 
 TEST_CASE("sse.whatwg.line-ends-mixed") {
-  whatwg("data: a\rdata: b\ndata: c\r\n\r", event_line(0, 0, 6, "a\nb\nc"));
+  whatwg("data: a\rdata: b\ndata: c\r\n\r",
+         finding_line("sse.cr-line-ends", "warning", 7, 0) + event_line(0, 0, 6, "a\nb\nc"));
   // LF then CR is two line ends: the CR line is blank and dispatches.
-  whatwg("data: a\n\rdata: b\n\n", event_line(0, 0, 6, "a") + event_line(1, 9, 15, "b"));
+  whatwg("data: a\n\rdata: b\n\n", event_line(0, 0, 6, "a") +
+                                     finding_line("sse.cr-line-ends", "warning", 8, 1) +
+                                     event_line(1, 9, 15, "b"));
 }
 
 // A CR ending one read and a LF starting the next are one line end, not a blank line.
@@ -88,9 +107,11 @@ TEST_CASE("sse.whatwg.data-empty-with-and-without-colon") {
 }
 
 TEST_CASE("sse.whatwg.one-leading-space-removed-tab-kept") {
-  whatwg("data:x\n\n", event_line(0, 0, 5, "x"));
+  whatwg("data:x\n\n",
+         finding_line("sse.no-space-after-colon", "info", 5, 0) + event_line(0, 0, 5, "x"));
   whatwg("data:  two\n\n", event_line(0, 0, 6, " two"));
-  whatwg("data:\tx\n\n", event_line(0, 0, 5, "\tx"));
+  whatwg("data:\tx\n\n",
+         finding_line("sse.no-space-after-colon", "info", 5, 0) + event_line(0, 0, 5, "\tx"));
   whatwg("data: a: b\n\n", event_line(0, 0, 6, "a: b"));
 }
 
@@ -109,14 +130,17 @@ TEST_CASE("sse.whatwg.nul-in-data-kept") {
 
 TEST_CASE("sse.whatwg.unknown-field-and-comments-ignored") {
   whatwg("foo: bar\n: comment\ndata: a\n: between\ndata: b\n\n",
-         finding_line("sse.ignored-line", "info", 0, 0) + event_line(0, 19, 25, "a\nb"));
-  whatwg(":\n:data: x\n\n", "");
+         finding_line("sse.ignored-line", "info", 0, 0) +
+             finding_line("sse.comment", "info", 9, 0) +
+             finding_line("sse.comment", "info", 27, 0) + event_line(0, 19, 25, "a\nb"));
+  whatwg(":\n:data: x\n\n",
+         finding_line("sse.comment", "info", 0, 0) + finding_line("sse.comment", "info", 2, 0));
 }
 
 // Only comments, event, id or retry: the blank line dispatches nothing. The id still persists.
 TEST_CASE("sse.whatwg.block-without-data-dispatches-nothing") {
   whatwg("event: ping\nid: 1\nretry: 10\n: c\n\ndata: x\n\n",
-         event_line(0, 33, 39, "x", "message", "1"));
+         finding_line("sse.comment", "info", 28, 0) + event_line(0, 33, 39, "x", "message", "1"));
   whatwg("event: ping\n\n", "");
 }
 
@@ -159,8 +183,9 @@ TEST_CASE("sse.whatwg.unterminated-tail-discarded") {
          event_line(0, 0, 6, "a") + finding_line("sse.unterminated-event", "error", 9, 1));
   whatwg("data: a\n\nid: 5\ndata: b",
          event_line(0, 0, 6, "a") + finding_line("sse.unterminated-event", "error", 9, 1));
-  whatwg("data: a\r", finding_line("sse.unterminated-event", "error", 0, 0));
-  // Nothing with data was lost: no warning.
+  whatwg("data: a\r", finding_line("sse.cr-line-ends", "warning", 7, 0) +
+                         finding_line("sse.unterminated-event", "error", 0, 0));
+  // Nothing with data was lost: no warning. An incomplete last line is no line, so no comment.
   whatwg("data: a\n\n: comment", event_line(0, 0, 6, "a"));
   whatwg("data: a\n\nevent: x", event_line(0, 0, 6, "a"));
 }

@@ -9,6 +9,8 @@
 #include "dialect/chat/findings.hpp"
 #include "dialect/chat/merge.hpp"
 #include "dialect/chat/shape_memo.hpp"
+#include "dialect/chat/stream_end.hpp"
+#include "dialect/chat/stream_state.hpp"
 
 namespace harness::chat {
 
@@ -25,6 +27,7 @@ public:
 
   void on_event(const sse::Event &event) override {
     ++result_.events;
+    state_.last_event = EventRef{event.data_offset, event.index};
     if (result_.done) {
       add_finding(result_, rules::done_data_after_done, event.data_offset, event.index,
                   "an event after [DONE] was ignored");
@@ -43,10 +46,13 @@ public:
       return;
     }
     if (const DecodedChunk *chunk = decode(event))
-      merge_chunk(*chunk, event, result_);
+      merge_chunk(*chunk, event, result_, state_);
   }
 
-  StreamResult finish() override { return std::move(result_); }
+  StreamResult finish() override {
+    check_stream_end(result_, state_);
+    return std::move(result_);
+  }
 
   const MemoStats &memo_stats() const override { return memo_ ? memo_->stats() : no_memo_stats_; }
 
@@ -86,6 +92,7 @@ private:
   }
 
   StreamResult result_;
+  StreamState state_;
   ChunkReader reader_;
   std::optional<ShapeMemo> memo_;
   MemoStats no_memo_stats_;

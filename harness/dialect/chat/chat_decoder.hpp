@@ -4,11 +4,12 @@
 // options to compare the shape memo on and off.
 //
 // Rules it applies, per event (findings carry the event's data_offset and index unless noted):
-//   - every event counts in `events`; after `[DONE]` an event only gets chat.data-after-done;
-//   - `event: error`: a StreamError (source "event") and chat.stream-error, nothing else;
+//   - every event counts in `events`; after `[DONE]` an event only gets done.data-after-done;
+//   - `event: error`: a StreamError (source "event") and error.event, nothing else;
 //   - data exactly `[DONE]`: done;
 //   - otherwise the data must be a JSON object (json.invalid at the exact error offset, or
-//     json.not-object; the event is then skipped) and is merged as accumulator.hpp describes.
+//     json.not-object; the event is then skipped) and is merged as merge.hpp describes;
+//   - finish() makes the end-of-stream checks stream_end.hpp lists (done.missing among them).
 // Memory grows with the reassembled text and the number of distinct choices/tool calls, never with
 // the number of events: payloads are not kept, except the last few shapes the memo remembers.
 #include <memory>

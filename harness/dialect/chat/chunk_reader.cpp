@@ -1,5 +1,7 @@
 #include "dialect/chat/chunk_reader.hpp"
 
+#include <charconv>
+#include <cmath>
 #include <optional>
 
 #include "json/rapidjson.hpp"
@@ -27,6 +29,10 @@ enum class Target : uint8_t {
   choices,
   usage,
   error,
+  chunk_id,
+  chunk_model,
+  chunk_object,
+  created,
   choice, // an element of choices
   choice_index,
   delta,
@@ -47,9 +53,14 @@ enum class Target : uint8_t {
   prompt_tokens,
   completion_tokens,
   total_tokens,
+  input_tokens,
+  output_tokens,
   usage_details,
   reasoning_tokens,
 };
+
+// JSON integers beyond this magnitude lose precision in double-based parsers (2^53).
+constexpr uint64_t kMaxExactInteger = uint64_t{1} << 53;
 
 enum class JsonType : uint8_t { null, boolean, number, string, object, array };
 
@@ -132,6 +143,14 @@ Target classify_key(Frame frame, std::string_view key) {
       return Target::usage;
     if (key == "error")
       return Target::error;
+    if (key == "id")
+      return Target::chunk_id;
+    if (key == "object")
+      return Target::chunk_object;
+    if (key == "model")
+      return Target::chunk_model;
+    if (key == "created")
+      return Target::created;
     break;
   case Frame::choice:
     if (key == "index")
@@ -178,6 +197,10 @@ Target classify_key(Frame frame, std::string_view key) {
       return Target::completion_tokens;
     if (key == "total_tokens")
       return Target::total_tokens;
+    if (key == "input_tokens")
+      return Target::input_tokens;
+    if (key == "output_tokens")
+      return Target::output_tokens;
     if (key == "completion_tokens_details")
       return Target::usage_details;
     break;
@@ -344,6 +367,9 @@ struct ChunkReader::State {
     case Target::tool_call:
       note(t, type);
       break;
+    case Target::created:
+      out->created = integer;
+      break;
     case Target::choice_index:
       choice().index = integer;
       if (!integer && !is_null)
@@ -355,6 +381,10 @@ struct ChunkReader::State {
         note(t, type);
       break;
     case Target::delta:
+      choice().has_delta = false;
+      if (!is_null)
+        note(t, type);
+      break;
     case Target::function:
       if (!is_null)
         note(t, type);
@@ -365,6 +395,9 @@ struct ChunkReader::State {
       else
         note(t, type);
       break;
+    case Target::chunk_id:
+    case Target::chunk_model:
+    case Target::chunk_object:
     case Target::role:
     case Target::content:
     case Target::reasoning_content:
@@ -391,6 +424,12 @@ struct ChunkReader::State {
     case Target::reasoning_tokens:
       out->usage.reasoning_tokens = integer;
       break;
+    case Target::input_tokens:
+      out->input_tokens = integer;
+      break;
+    case Target::output_tokens:
+      out->output_tokens = integer;
+      break;
     case Target::usage_details:
     case Target::none:
       break;
@@ -400,6 +439,12 @@ struct ChunkReader::State {
   // The slot field a string target writes; nullptr for targets that are not string fields.
   Slot *string_field(Target t) {
     switch (t) {
+    case Target::chunk_id:
+      return &out->id;
+    case Target::chunk_model:
+      return &out->model;
+    case Target::chunk_object:
+      return &out->object;
     case Target::role:
       return &choice().role;
     case Target::content:
@@ -442,6 +487,14 @@ struct ChunkReader::State {
       out->usage.total_tokens.reset();
     else if (t == Target::reasoning_tokens)
       out->usage.reasoning_tokens.reset();
+    else if (t == Target::input_tokens)
+      out->input_tokens.reset();
+    else if (t == Target::output_tokens)
+      out->output_tokens.reset();
+    else if (t == Target::created)
+      out->created.reset();
+    else if (t == Target::delta)
+      choice().has_delta = false;
     note(t, got);
   }
 
@@ -468,6 +521,15 @@ struct ChunkReader::State {
     return true;
   }
 
+  // Counts an integer beyond +-2^53; the first one's text is kept for the finding.
+  template <class Number> void big_integer(Number value) {
+    if (out->big_integers++ != 0)
+      return;
+    char text[32];
+    const auto r = std::to_chars(text, text + sizeof text, value);
+    out->first_big_integer.assign(text, r.ptr);
+  }
+
   // --- SAX interface ----------------------------------------------------------------------------
 
   bool Null() {
@@ -482,17 +544,27 @@ struct ChunkReader::State {
   bool Uint(unsigned u) {
     return on_scalar(JsonType::number, int64_t{u}, [this, u] { writer.Uint(u); });
   }
+  // Int and Uint cannot exceed 2^53; the wider callbacks check, before anything is skipped.
   bool Int64(int64_t i) {
+    if (i > static_cast<int64_t>(kMaxExactInteger) || i < -static_cast<int64_t>(kMaxExactInteger))
+      big_integer(i);
     return on_scalar(JsonType::number, i, [this, i] { writer.Int64(i); });
   }
   bool Uint64(uint64_t u) {
+    if (u > kMaxExactInteger)
+      big_integer(u);
     // Above INT64_MAX the value is an integer we cannot hold: treated as "not an int64".
     const std::optional<int64_t> v =
         u <= static_cast<uint64_t>(INT64_MAX) ? std::optional<int64_t>(static_cast<int64_t>(u))
                                                : std::nullopt;
     return on_scalar(JsonType::number, v, [this, u] { writer.Uint64(u); });
   }
+  // RapidJSON reports a number as a double when it has a fraction or exponent or overflows
+  // uint64; without the literal we cannot tell 1e20 from 100000000000000000000, so every integral
+  // value beyond 2^53 counts.
   bool Double(double d) {
+    if (std::fabs(d) > static_cast<double>(kMaxExactInteger) && std::trunc(d) == d)
+      big_integer(d);
     return on_scalar(JsonType::number, std::nullopt, [this, d] { writer.Double(d); });
   }
   bool RawNumber(const char *, rapidjson::SizeType, bool) { return true; } // not with kParseFlags
@@ -573,6 +645,7 @@ struct ChunkReader::State {
       stack.push_back({Frame::choice});
       return true;
     case Target::delta:
+      choice().has_delta = true;
       stack.push_back({Frame::delta});
       return true;
     case Target::tool_call:
@@ -586,6 +659,8 @@ struct ChunkReader::State {
     case Target::usage:
       out->usage_state = UsageState::object;
       out->usage = Usage{};
+      out->input_tokens.reset();
+      out->output_tokens.reset();
       stack.push_back({Frame::usage});
       return true;
     case Target::usage_details:

@@ -6,14 +6,20 @@
 // What it reads (everything else is validated by RapidJSON and otherwise ignored):
 //   error                       non-null: message = the string itself, else error.message when that
 //                               is a string, else the compact JSON text of the value
+//   id, model, object           strings; any other type reads as absent, without a type note
+//   created                     integer (int64); any other type reads as absent, without a note
 //   choices[]                   array; absent or null = none
 //     .index                    integer (int64); otherwise empty, which the merge treats as 0
+//     .delta                    whether it is an object (has_delta)
 //     .delta.role|content|reasoning_content|reasoning|refusal   strings; null = absent
 //     .delta.tool_calls[]       .index, .id, .type, .function.name, .function.arguments
 //     .finish_reason            string; null = absent
 //   usage                       object (prompt_tokens, completion_tokens, total_tokens,
-//                               completion_tokens_details.reasoning_tokens; a counter that is not
-//                               an int64 stays empty) or null
+//                               completion_tokens_details.reasoning_tokens, and input_tokens /
+//                               output_tokens for comparison; a counter that is not an int64 stays
+//                               empty) or null
+//   every number                integers beyond +-2^53 are counted (big_integers), wherever they
+//                               are, including subtrees nobody reads and a captured error
 // A field of an unusable type is ignored and leaves a type note. When a key repeats inside one
 // object the later value wins (as JSON.parse and Python's json do); a repeated array restarts.
 // Fields of a choice are collected and only merged after the whole payload parsed, so `index` may

@@ -5,7 +5,9 @@
 // `values[slot]` is the decoded string. That split is what makes the shape memo cheap: a payload with
 // the same shape as a remembered one reuses the remembered chunk and only rebinds `values`.
 // Everything that depends on a string's content (empty or not, equal or not) is decided when the
-// chunk is merged (accumulator.hpp), never while decoding, so a reused chunk decides the same way.
+// chunk is merged (merge.hpp), never while decoding, so a reused chunk decides the same way. Every
+// field that is not a slot (numbers, which keys are present, container types) is derived from the
+// payload's shape alone, which the memo compares byte for byte (shape_memo.hpp).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -37,6 +39,9 @@ struct DecodedChoice {
   Slot reasoning = kNoSlot;
   Slot refusal = kNoSlot;
   Slot finish_reason = kNoSlot;
+  /// "delta" held an object (the last occurrence when the key repeats): the chunk has a delta for
+  /// this choice, even an empty one. Key presence and container type are part of the shape.
+  bool has_delta = false;
   std::vector<DecodedToolCall> tool_calls; ///< in payload order
 };
 
@@ -44,9 +49,21 @@ struct DecodedChoice {
 enum class UsageState : uint8_t { absent, null, object };
 
 struct DecodedChunk {
+  Slot id = kNoSlot;     ///< top-level "id"; a value that is not a string reads as absent
+  Slot model = kNoSlot;  ///< top-level "model", likewise
+  Slot object = kNoSlot; ///< top-level "object", likewise
+  std::optional<int64_t> created; ///< top-level "created" when it is an int64
   std::vector<DecodedChoice> choices; ///< in payload order
   UsageState usage_state = UsageState::absent;
   Usage usage; ///< normalised counters; meaningful when usage_state == object
+  /// usage.input_tokens / usage.output_tokens, the Responses-style names some chat producers send
+  /// beside prompt_tokens / completion_tokens; only compared with those, never merged.
+  std::optional<int64_t> input_tokens;
+  std::optional<int64_t> output_tokens;
+  /// Integers anywhere in the payload (ignored subtrees included) whose magnitude exceeds 2^53, and
+  /// the first one's text. Numbers are part of the shape, so a memoised chunk repeats them exactly.
+  uint32_t big_integers = 0;
+  std::string first_big_integer;
   /// Message of a non-null top-level "error" (see chunk_reader.hpp); such chunks are never memoised.
   std::optional<std::string> error;
   /// One sentence per field whose JSON type the dialect cannot use, in payload order. They depend on
@@ -55,6 +72,13 @@ struct DecodedChunk {
   /// Decoded string per slot. The views belong to whoever filled them (the chunk reader or the shape
   /// memo) and are valid only until the next payload is decoded.
   std::vector<std::string_view> values;
+
+  /// Memo bookkeeping, not payload data: it may only make merging faster, never change a decision
+  /// (merge.hpp says how it is used). memo_serial names the remembered shape this chunk object
+  /// serves, unique per stream (0: a full parse that was not remembered); header_as_stored says
+  /// that id, model and object hold exactly the bytes of the payload that shape was stored from.
+  uint64_t memo_serial = 0;
+  bool header_as_stored = false;
 
   /// Back to the empty state, keeping capacity.
   void clear();

@@ -156,9 +156,12 @@ bool ShapeMemo::decode_literal(std::string_view literal) {
 bool ShapeMemo::bind_holes(Shape &shape, std::string_view payload) {
   decoded_.clear();
   fixups_.clear();
+  bool header_as_stored = true;
   for (size_t k = 0; k < spans_.size(); ++k) {
     const auto [begin, end, same] = spans_[k];
     const Hole &h = shape.holes[k];
+    if (h.header && !same)
+      header_as_stored = false;
     const Slot slot = h.slot;
     const std::string_view hole = payload.substr(begin, end - begin);
     // A hole identical to the remembered literal is valid and has the same value; most holes (id,
@@ -180,6 +183,7 @@ bool ShapeMemo::bind_holes(Shape &shape, std::string_view payload) {
   const std::string_view all = decoded_;
   for (const auto &[slot, range] : fixups_)
     shape.chunk.values[static_cast<size_t>(slot)] = all.substr(range.first, range.second);
+  shape.chunk.header_as_stored = header_as_stored;
   return true;
 }
 
@@ -236,8 +240,11 @@ const DecodedChunk *ShapeMemo::store(std::string_view payload,
       continue;
     if (next_value == value_slots.size())
       return nullptr;
-    lexed_.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(close),
-                      value_slots[next_value++], plain(payload.substr(begin, close - begin))});
+    const Slot slot = value_slots[next_value++];
+    const bool header =
+        slot != kNoSlot && (slot == chunk.id || slot == chunk.model || slot == chunk.object);
+    lexed_.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(close), slot,
+                      plain(payload.substr(begin, close - begin)), header});
   }
   if (next_value != value_slots.size())
     return nullptr;
@@ -247,6 +254,8 @@ const DecodedChunk *ShapeMemo::store(std::string_view payload,
   shape.bytes.assign(payload);
   shape.holes.swap(lexed_);
   std::swap(shape.chunk, chunk);
+  shape.chunk.memo_serial = ++last_serial_;
+  shape.chunk.header_as_stored = true; // it is the stored payload
   shape.valid = true;
   touch(victim_position);
   ++stats_.stored;

@@ -65,16 +65,17 @@ public:
 
   /// Tries the remembered shapes, most recently used first. On a hit returns the remembered chunk
   /// with its values rebound to `payload` (views valid until the next lookup or store, and only
-  /// while `payload`'s bytes live). nullptr when no shape matched or the matching shape had a hole
-  /// RapidJSON rejects: the caller must then parse the payload fully.
+  /// while `payload`'s bytes live), and header_as_stored set when the id, model and object holes
+  /// are byte-identical to the stored payload's. nullptr when no shape matched or the matching
+  /// shape had a hole RapidJSON rejects: the caller must then parse the payload fully.
   const DecodedChunk *lookup(std::string_view payload);
 
   /// Remembers `payload`, which the chunk reader decoded successfully into `chunk` with `value_slots`
   /// (one slot or kNoSlot per value string literal, in document order). The least recently used
   /// shape is evicted and its chunk swapped into `chunk`, so the caller's scratch keeps capacity.
-  /// Returns the remembered chunk (values still valid), or nullptr when nothing was stored (the
-  /// payload is too large, or its literals did not line up with `value_slots`); `chunk` is then
-  /// untouched.
+  /// Returns the remembered chunk (values still valid) with a new memo_serial and header_as_stored
+  /// set, or nullptr when nothing was stored (the payload is too large, or its literals did not
+  /// line up with `value_slots`); `chunk` is then untouched.
   const DecodedChunk *store(std::string_view payload, const std::vector<Slot> &value_slots,
                             DecodedChunk &chunk);
 
@@ -87,7 +88,8 @@ private:
     uint32_t begin; ///< first byte inside the quotes
     uint32_t end;   ///< the closing quote
     Slot slot;
-    bool plain; ///< the remembered literal is its own value (see plain() in the .cpp)
+    bool plain;  ///< the remembered literal is its own value (see plain() in the .cpp)
+    bool header; ///< it feeds the chunk's id, model or object
   };
   struct Shape {
     std::string bytes;
@@ -106,6 +108,7 @@ private:
   MemoStats stats_;
   uint64_t miss_streak_ = 0; ///< lookups in a row without a hit
   uint64_t since_probe_ = 0; ///< payloads not tried since the last probe, while backing off
+  uint64_t last_serial_ = 0; ///< the memo_serial given to the last stored shape
 
   // Scratch, kept for capacity.
   struct Span {

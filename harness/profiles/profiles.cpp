@@ -1,8 +1,20 @@
-// PLACEHOLDER until the SDK profiles land: no profiles.
 #include "profiles/profiles.hpp"
+
+#include <array>
+
+#include "profiles/sdk_profiles.hpp"
 
 namespace harness::profiles {
 
-std::span<const pipeline::Implementation> profile_implementations() { return {}; }
+std::span<const pipeline::Implementation> profile_implementations() {
+  // One explicit, ordered table (self-registration would be dropped by the linker).
+  static const std::array<pipeline::Implementation, 4> table = {
+      openai_python_profile(),
+      openai_node_profile(),
+      openai_go_profile(),
+      litellm_profile(),
+  };
+  return table;
+}
 
 } // namespace harness::profiles

@@ -1,0 +1,12 @@
+#pragma once
+// The four SDK profiles, one file each; profiles.cpp lists them in one table.
+#include "pipeline/implementation.hpp"
+
+namespace harness::profiles {
+
+pipeline::Implementation openai_python_profile(); ///< openai_python.cpp
+pipeline::Implementation openai_node_profile();   ///< openai_node.cpp
+pipeline::Implementation openai_go_profile();     ///< openai_go.cpp
+pipeline::Implementation litellm_profile();       ///< litellm.cpp
+
+} // namespace harness::profiles

@@ -1,0 +1,77 @@
+#pragma once
+// Importing a capture as a new case: the stream file copied (or, for JSON Lines, rebuilt) into a
+// new case folder, a case.json with provenance and request, and expectations written by bless, so
+// that the case passes `check` at once unless an implementation disagrees with the reference (then
+// the case is marked disputed, see bless.hpp).
+//
+// The folder is built complete in a hidden staging folder beside its final place, synced, and
+// renamed into place; a failure at any step leaves no case and no staging folder behind.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "corpus/bless.hpp"
+
+namespace harness::corpus {
+
+enum class ImportFormat {
+  raw,      ///< the file is the stream; copied byte for byte as <name>.sse
+  markdown, ///< a transcript (source/markdown.hpp); the whole file copied, its curl request read
+  har,      ///< a HAR 1.2 file; the event-stream entry's body written as <name>.sse
+  jsonl,    ///< one JSON chunk per line; each line written as `data: <line>\n\n` (reconstructed)
+};
+
+std::string_view to_string(ImportFormat format);
+std::optional<ImportFormat> parse_import_format(std::string_view name);
+
+/// har when the bytes are a JSON object with log.entries; jsonl when every non-blank line is a
+/// JSON object; markdown when source::detect_format says so; raw otherwise.
+ImportFormat detect_import_format(std::string_view bytes);
+
+/// NAME must be a relative path of non-empty components, none of them "." or "..", none starting
+/// with '.' (discovery skips hidden folders), no '\' or NUL. The error says what is wrong.
+Status check_case_name(std::string_view name);
+
+struct ImportOptions {
+  std::string source;                  ///< SRC as the user named it
+  std::string case_name;               ///< NAME, relative to corpus_dir
+  std::filesystem::path corpus_dir;    ///< DIR
+  std::optional<ImportFormat> format;  ///< default: detect_import_format
+  std::optional<std::string> meta_file; ///< --meta FILE.json
+  std::optional<size_t> har_entry;     ///< --entry N
+  bool force = false;                  ///< replace an existing case
+  /// The known-deviations file bless consults; default: deviations_path_for(the new case).
+  std::optional<std::filesystem::path> deviations;
+};
+
+struct Imported {
+  std::string case_id;
+  std::filesystem::path dir;
+  ImportFormat format = ImportFormat::raw;
+  std::string dialect;
+  std::string stream_file;        ///< the stream file's name inside dir
+  Blessing blessing;              ///< the expectations written, the reference result, disputes
+  std::vector<std::string> notes; ///< things done the user should know (e.g. credentials redacted)
+};
+
+/// Imports a capture (see the top of this file and README "import").
+///
+/// --meta FILE.json is an object whose keys override the generated defaults: title, why, request
+/// (replaces; null allowed), provenance (its keys replace the default's: source, provider, model,
+/// via, licence, reconstructed, notes), notes (= provenance.notes), tags (each replaces the
+/// generated tags of the same kind, the part before ':'). Defaults: title = SRC's file name,
+/// why = "imported from SRC", provenance.source = SRC, model = the first chunk's model, provider
+/// guessed from a first-party model name (else "unknown"), licence "unknown", tags provider:,
+/// model:, dialect:, capture:.
+///
+/// Errors (nothing written): a bad NAME; NAME exists without `force` ("already exists"), or with
+/// `force` but is not a case folder; SRC unreadable; the format's own errors (byte offsets where
+/// they apply); an empty stream or one without any SSE event; a --meta file that is unreadable,
+/// not a JSON object or has an unknown key or a wrong type; a case.json that would not match
+/// case.schema.json; a credential in a transcript that cannot be redacted; any I/O failure.
+Result<Imported> import_case(const ImportOptions &options);
+
+} // namespace harness::corpus

@@ -41,8 +41,7 @@ StreamCheck check_stream(std::string_view stream, const pipeline::Implementation
     out.problems.push_back("no expectation for '" + out.impl + "' (add expect.default or expect." +
                            out.impl + " to case.json)");
   } else {
-    for (auto &line : compare(*expectation, base_doc))
-      out.problems.push_back(line);
+    out.mismatches = compare(*expectation, base_doc);
   }
 
   for (const auto &spec : specs) {
@@ -81,7 +80,8 @@ StreamCheck check_stream(std::string_view stream, const pipeline::Implementation
     if (!(got == base))
       split_differs(out, spec.split, base_doc, got);
   }
-  out.passed = out.problems.empty();
+  out.passed = out.problems.empty() && out.mismatches.empty();
+  out.result = base;
   return out;
 }
 

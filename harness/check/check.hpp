@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/stream_result.hpp"
 #include "json/rapidjson.hpp"
 #include "split/split.hpp"
 #include "pipeline/implementation.hpp"
@@ -14,8 +15,10 @@ namespace harness::check {
 
 struct StreamCheck {
   std::string impl;
-  bool passed = false;
-  std::vector<std::string> problems; ///< one line each; empty when passed
+  bool passed = false;                 ///< no mismatches and no problems
+  std::vector<std::string> mismatches; ///< whole-stream result vs the expectation, one line each
+  std::vector<std::string> problems;   ///< splits that change the result (or a missing expectation)
+  StreamResult result;                 ///< the whole-stream result
   std::vector<std::string> notes;    ///< not failures (e.g. `every` skipped on a huge stream)
   uint64_t replays = 0;              ///< full replays run
   uint64_t split_points = 0;         ///< `every` split points proven equal by event digest

@@ -10,12 +10,18 @@
 #include <vector>
 
 #include "json/rapidjson.hpp"
+#include "pipeline/implementation.hpp"
 
 namespace harness::check {
 
 /// One line per difference, e.g. `choices[0].text: first difference at byte 5: expected "…" got
 /// "…"`. Empty when everything expected matches.
 std::vector<std::string> compare(const rapidjson::Value &expected, const rapidjson::Value &actual);
+
+/// The part of an expectation an implementation of `kind` is judged on: all of it for the
+/// harness's parsers; for SDK profiles only what the SDK shows its user (done, choices, usage,
+/// raised) — events, errors and findings are the harness's own bookkeeping.
+rapidjson::Document judged_part(const rapidjson::Value &expectation, pipeline::Kind kind);
 
 /// Describes where two strings first differ: the byte offset and up to 24 bytes of each around it.
 std::string describe_string_difference(std::string_view expected, std::string_view actual);

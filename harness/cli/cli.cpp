@@ -26,6 +26,8 @@ constexpr Command kCommands[] = {
     {"list", "list the implementations and the corpus cases", cmd_list},
     {"replay", "replay one capture or case and show the reassembled result", cmd_replay},
     {"bench", "measure framing, JSON and full-pipeline throughput", cmd_bench},
+    {"import", "import a capture (raw, markdown, HAR, JSON Lines) as a new case", cmd_import},
+    {"bless", "rewrite cases' expectations from the current output; flag disputes", cmd_bless},
 };
 
 void usage(std::ostream &out) {

@@ -14,5 +14,7 @@ int cmd_replay(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_bench(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_rules(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_lint(const Args &args, std::ostream &out, std::ostream &err);
+int cmd_import(const Args &args, std::ostream &out, std::ostream &err);
+int cmd_bless(const Args &args, std::ostream &out, std::ostream &err);
 
 } // namespace harness::cli

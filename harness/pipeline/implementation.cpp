@@ -12,7 +12,8 @@ namespace {
 std::vector<Implementation> build_table() {
   std::vector<Implementation> table;
   for (const auto &p : sse::parsers())
-    table.push_back({p.name, Kind::parser, p.description, p.models, p.make, dialect::make_decoder});
+    table.push_back({p.name, Kind::parser, p.description, p.models, p.make, dialect::make_decoder,
+                     p.name == "whatwg" /* the only parser that follows the spec's discard */});
   for (const auto &p : profiles::profile_implementations())
     table.push_back(p);
   return table;

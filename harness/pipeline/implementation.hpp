@@ -30,6 +30,9 @@ struct Implementation {
   sse::ParserFactory make_parser;
   /// The decoder for `dialect`, or nullptr when this implementation does not handle that dialect.
   DecoderFactory make_decoder;
+  /// Discards an event not followed by a blank line at the end of the stream (the WHATWG rule), so
+  /// the `no-final-blank` variant must lose the last event (check/variant_check.hpp).
+  bool drops_unterminated_event = false;
 };
 
 /// Every implementation, parsers first (sse/registry.cpp order), then profiles (profiles/).

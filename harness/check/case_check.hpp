@@ -1,0 +1,62 @@
+#pragma once
+// Checking one case with every implementation that handles its dialect: the verdict rows `check`
+// prints. Builds on check_stream (expectation + split invariance) and check_variants, and applies
+// the two things a case can say about an implementation besides its expectation:
+//   known deviations  (corpus/deviations.json) an implementation is known to mis-reassemble the case
+//                     (or one of its variants): its result must differ from the expectation — a
+//                     deviation that no longer happens is a failure, so fixes get noticed — and,
+//                     when the deviation pins a partial result, match that;
+//   disputes          (case.json "disputed", written by bless) implementations disagreed on
+//                     something the expectation pins and nobody has decided who is right yet.
+// SDK profiles are compared on what their SDK shows the user (done, choices, usage, raised), not
+// on events, errors or findings, which only the harness's parsers report; a case's own
+// expect.<profile> entry, when present, is compared whole.
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check/check.hpp"
+#include "corpus/case.hpp"
+#include "pipeline/implementation.hpp"
+
+namespace harness::check {
+
+enum class Outcome { ok, deviation, disputed, failed };
+
+std::string_view to_string(Outcome o);
+
+struct Row {
+  std::string impl;
+  std::string variant;            ///< empty for the case's own stream
+  Outcome outcome = Outcome::ok;
+  std::vector<std::string> lines; ///< failed: the problems; deviation: how the result differs
+  std::string reason;             ///< deviation: the listed reason (and link)
+  uint64_t replays = 0;
+  uint64_t split_points = 0;
+  std::vector<std::string> notes; ///< not failures
+};
+
+/// What the known-deviations file says about (case, implementation, variant), if anything.
+struct DeviationView {
+  std::string reason;
+  std::string link;
+  const rapidjson::Value *expect = nullptr; ///< partial result the deviating result must match
+};
+using DeviationLookup = std::function<std::optional<DeviationView>(
+    std::string_view case_id, std::string_view impl, std::string_view variant)>;
+
+struct CaseOptions {
+  std::vector<split::Spec> specs;           ///< splits for the case's own stream
+  bool variants = false;                    ///< also check the metamorphic variants
+  std::vector<split::Split> variant_splits; ///< splits each variant is replayed under
+};
+
+/// Rows for every implementation in `impls` that handles the case's dialect, in `impls` order;
+/// with variants, each implementation's rows are followed by one row per applicable variant.
+std::vector<Row> check_case(const corpus::Case &c,
+                            const std::vector<const pipeline::Implementation *> &impls,
+                            const CaseOptions &options, const DeviationLookup &deviations);
+
+} // namespace harness::check

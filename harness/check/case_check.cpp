@@ -4,6 +4,7 @@
 
 #include "check/compare.hpp"
 #include "check/variant_check.hpp"
+#include "corpus/deviations.hpp"
 #include "corpus/expectation.hpp"
 #include "report/result_json.hpp"
 
@@ -49,28 +50,72 @@ std::string reason_of(const DeviationView &d) {
   return d.link.empty() ? d.reason : d.reason + " (" + d.link + ")";
 }
 
-/// Applies a listed deviation to a result that `differences` describes (empty = as expected).
-/// `result` is null for variants, whose deviations cannot pin a partial result.
-void apply_deviation(Row &row, const DeviationView &dev, std::vector<std::string> differences,
-                     const StreamResult *result) {
-  row.reason = reason_of(dev);
+/// Applies the listed deviations to a result that `differences` describes (empty = as expected).
+/// An entry whose `expect` the result does not match does not apply (several entries may cover
+/// the same path with different pins); of the others, an entry is active when it acknowledges at
+/// least one difference, and only active entries give the row its reasons. `result` is null for
+/// variants, whose deviations cannot pin a partial result.
+void apply_deviations(Row &row, const std::vector<DeviationView> &devs,
+                      std::vector<std::string> differences, const StreamResult *result) {
   if (differences.empty()) {
-    row.outcome = Outcome::failed;
-    row.lines.push_back("listed as a known deviation, but the result is now as expected: remove "
-                        "the entry from corpus/deviations.json (" + dev.reason + ")");
+    for (const auto &d : devs)
+      if (d.must_deviate) {
+        row.outcome = Outcome::failed;
+        row.reason = reason_of(d);
+        row.lines.push_back("listed as a known deviation, but the result is now as expected: "
+                            "remove entry " + std::to_string(d.entry) +
+                            " from corpus/deviations.json (" + d.reason + ")");
+      }
+    return; // an entry with a case pattern may match cases it does not affect
+  }
+  std::vector<std::vector<std::string>> pin_misses(devs.size());
+  if (result) {
+    const auto actual = report::to_document(*result);
+    for (size_t i = 0; i < devs.size(); ++i)
+      if (devs[i].expect)
+        pin_misses[i] = compare(*devs[i].expect, actual);
+  }
+  std::vector<bool> active(devs.size(), false);
+  std::vector<std::string> unacknowledged;
+  for (const auto &line : differences) {
+    const auto path = corpus::difference_path(line);
+    bool covered = false;
+    for (size_t i = 0; i < devs.size(); ++i)
+      if (pin_misses[i].empty() && corpus::covers(devs[i].fields, path))
+        covered = active[i] = true;
+    if (!covered)
+      unacknowledged.push_back(line);
+  }
+  for (size_t i = 0; i < devs.size(); ++i)
+    if (active[i]) {
+      row.reason += (row.reason.empty() ? "" : "; ") + reason_of(devs[i]);
+      row.deviated.push_back(devs[i].entry);
+    }
+  // An entry naming this case alone must still apply.
+  std::vector<std::string> stale;
+  for (size_t i = 0; i < devs.size(); ++i) {
+    if (!devs[i].must_deviate || active[i])
+      continue;
+    stale.push_back("entry " + std::to_string(devs[i].entry) + " (" + devs[i].reason + ")" +
+                    (pin_misses[i].empty() ? ": none of its fields differs any more"
+                                           : ": the result is not the one it pins:"));
+    stale.insert(stale.end(), pin_misses[i].begin(), pin_misses[i].end());
+  }
+  if (unacknowledged.empty() && stale.empty()) {
+    row.outcome = Outcome::deviation;
+    row.lines = std::move(differences);
     return;
   }
-  if (dev.expect && result) {
-    const auto pinned = compare(*dev.expect, report::to_document(*result));
-    if (!pinned.empty()) {
-      row.outcome = Outcome::failed;
-      row.lines.push_back("deviates differently than corpus/deviations.json says:");
-      row.lines.insert(row.lines.end(), pinned.begin(), pinned.end());
-      return;
-    }
+  row.outcome = Outcome::failed;
+  row.deviated.clear();
+  if (!unacknowledged.empty()) {
+    row.lines.push_back("differs where no entry of corpus/deviations.json applies:");
+    row.lines.insert(row.lines.end(), unacknowledged.begin(), unacknowledged.end());
   }
-  row.outcome = Outcome::deviation;
-  row.lines = std::move(differences);
+  if (!stale.empty()) {
+    row.lines.push_back("deviates differently than corpus/deviations.json says:");
+    row.lines.insert(row.lines.end(), stale.begin(), stale.end());
+  }
 }
 
 } // namespace
@@ -112,8 +157,8 @@ std::vector<Row> check_case(const corpus::Case &c,
                        "bless found this disagreement and nobody has resolved it: add expect." +
                            row.impl + " to case.json or a corpus/deviations.json entry, then "
                            "bless again");
-    } else if (auto dev = deviations(c.id, impl->name, "")) {
-      apply_deviation(row, *dev, sc.mismatches, &sc.result);
+    } else if (auto devs = deviations(c.id, impl->name, ""); !devs.empty()) {
+      apply_deviations(row, devs, sc.mismatches, &sc.result);
     } else if (!sc.mismatches.empty()) {
       row.outcome = Outcome::failed;
       row.lines = sc.mismatches;
@@ -131,8 +176,8 @@ std::vector<Row> check_case(const corpus::Case &c,
       Row vrow;
       vrow.impl = std::string(impl->name);
       vrow.variant = vc.variant;
-      if (auto dev = deviations(c.id, impl->name, vc.variant)) {
-        apply_deviation(vrow, *dev, vc.problems, nullptr);
+      if (auto devs = deviations(c.id, impl->name, vc.variant); !devs.empty()) {
+        apply_deviations(vrow, devs, vc.problems, nullptr);
       } else if (!vc.passed) {
         vrow.outcome = Outcome::failed;
         vrow.lines = std::move(vc.problems);

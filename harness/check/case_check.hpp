@@ -32,19 +32,25 @@ struct Row {
   std::string variant;            ///< empty for the case's own stream
   Outcome outcome = Outcome::ok;
   std::vector<std::string> lines; ///< failed: the problems; deviation: how the result differs
-  std::string reason;             ///< deviation: the listed reason (and link)
+  std::string reason;             ///< deviation: the listed reasons (and links)
+  std::vector<size_t> deviated;   ///< deviation: the entries (DeviationView::entry) that applied
   uint64_t replays = 0;
   uint64_t split_points = 0;
   std::vector<std::string> notes; ///< not failures
 };
 
-/// What the known-deviations file says about (case, implementation, variant), if anything.
+/// One entry of the known-deviations file that is about (case, implementation, variant); see
+/// corpus/deviations.hpp for how entries acknowledge differences.
 struct DeviationView {
+  size_t entry = 0; ///< the entry's position in the file
   std::string reason;
   std::string link;
   const rapidjson::Value *expect = nullptr; ///< partial result the deviating result must match
+  std::vector<std::string> fields;          ///< result paths acknowledged; empty = all
+  bool must_deviate = false;                ///< names this case alone, so it must still deviate
 };
-using DeviationLookup = std::function<std::optional<DeviationView>(
+/// Every entry about (case, implementation, variant); empty when none.
+using DeviationLookup = std::function<std::vector<DeviationView>(
     std::string_view case_id, std::string_view impl, std::string_view variant)>;
 
 struct CaseOptions {

@@ -1,12 +1,49 @@
 // sse-harness check [PATH...]: every case x every implementation x every split (and, with
 // --variants, every metamorphic variant), against the expectations and the known deviations.
+#include <filesystem>
+
 #include "check/case_check.hpp"
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/deviation_lookup.hpp"
+#include "corpus/bless.hpp"
 
 namespace harness::cli {
+
+namespace {
+
+/// Whether the run checks the whole corpus the deviations file belongs to: no paths (the bundled
+/// corpus), or only paths that are that corpus's folder.
+bool covers_corpus(const cxxopts::ParseResult &opts, const std::string &deviations_file) {
+  if (!opts.count("paths"))
+    return true;
+  std::error_code ec;
+  const auto root = std::filesystem::path(deviations_file).parent_path();
+  for (const auto &p : opts["paths"].as<std::vector<std::string>>())
+    if (!std::filesystem::equivalent(p, root.empty() ? "." : root, ec))
+      return false;
+  return true;
+}
+
+/// --deviations, else the file of the corpus the first path is in (a folder named `corpus`, or
+/// one inside it), else, with no path, the bundled corpus's.
+std::string deviations_file_for(const cxxopts::ParseResult &opts) {
+  if (opts.count("deviations"))
+    return opts["deviations"].as<std::string>();
+  if (!opts.count("paths"))
+    return default_deviations_file();
+  std::error_code ec;
+  auto first = std::filesystem::absolute(opts["paths"].as<std::vector<std::string>>().front(), ec)
+                   .lexically_normal();
+  if (first.filename().empty())
+    first = first.parent_path();
+  if (first.filename() == corpus::kCorpusFolderName)
+    return (first / corpus::kDeviationsFile).string();
+  return corpus::deviations_path_for(first).string(); // empty: no deviations file applies
+}
+
+} // namespace
 
 namespace {
 
@@ -67,8 +104,8 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
     err << "sse-harness check: " << cases.error().str() << "\n";
     return kExitTrouble;
   }
-  auto deviations = load_deviation_lookup(
-      opts.count("deviations") ? opts["deviations"].as<std::string>() : default_deviations_file());
+  const std::string deviations_file = deviations_file_for(opts);
+  auto deviations = load_deviation_lookup(deviations_file);
   if (!deviations) {
     err << "sse-harness check: " << deviations.error().str() << "\n";
     return kExitTrouble;
@@ -84,6 +121,7 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
   size_t counts[4] = {0, 0, 0, 0};
   for (const auto &c : *cases) {
     for (const auto &row : check::check_case(c, *impls, copts, deviations->lookup)) {
+      deviations->deviated(row.deviated);
       ++counts[static_cast<int>(row.outcome)];
       const std::string what =
           c.id + "  " + row.impl + (row.variant.empty() ? "" : "  variant " + row.variant);
@@ -101,8 +139,20 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
         err << "sse-harness check: note: " << what << ": " << n << "\n";
     }
   }
-  for (const auto &unused : deviations->unused())
-    err << "sse-harness check: note: " << unused << "\n";
+  // Over the whole corpus with every implementation, an entry that deviated nowhere is stale and
+  // fails the run (a fix is noticed); over part of it, that is only worth a note.
+  const bool whole_run = impl_names(opts).empty() && covers_corpus(opts, deviations_file);
+  size_t stale = 0;
+  for (const auto &line : deviations->stale(copts.variants)) {
+    if (whole_run) {
+      ++stale;
+      out << label(check::Outcome::failed) << "  " << line
+          << ": remove it from the known deviations or fix its pattern\n";
+    } else {
+      err << "sse-harness check: note: " << line << "\n";
+    }
+  }
+  counts[static_cast<int>(check::Outcome::failed)] += stale;
   const size_t failing = counts[static_cast<int>(check::Outcome::failed)] +
                          counts[static_cast<int>(check::Outcome::disputed)];
   out << cases->size() << " cases x " << impls->size() << " implementations: "

@@ -9,38 +9,51 @@ namespace harness::cli {
 
 struct DeviationTable::State {
   std::vector<corpus::Deviation> entries;
-  std::vector<bool> used;
+  std::vector<bool> matched;
+  std::vector<bool> deviated;
 };
 
 DeviationTable::DeviationTable(std::vector<corpus::Deviation> entries)
     : state_(std::make_shared<State>()) {
-  state_->used.assign(entries.size(), false);
+  state_->matched.assign(entries.size(), false);
+  state_->deviated.assign(entries.size(), false);
   state_->entries = std::move(entries);
   auto state = state_;
   lookup = [state](std::string_view case_id, std::string_view impl,
-                   std::string_view variant) -> std::optional<check::DeviationView> {
+                   std::string_view variant) {
+    std::vector<check::DeviationView> views;
     for (size_t i = 0; i < state->entries.size(); ++i) {
       const auto &d = state->entries[i];
       if (!corpus::matches(d, case_id, impl) || d.variant.value_or("") != variant)
         continue;
-      state->used[i] = true;
-      check::DeviationView view{d.reason, d.link, nullptr};
+      state->matched[i] = true;
+      check::DeviationView view{i, d.reason, d.link, nullptr, d.fields, d.names_one_case()};
       if (d.expect && d.expect->IsObject() && d.expect->MemberCount() > 0)
         view.expect = d.expect.get();
-      return view;
+      views.push_back(std::move(view));
     }
-    return std::nullopt;
+    return views;
   };
 }
 
-std::vector<std::string> DeviationTable::unused() const {
+void DeviationTable::deviated(const std::vector<size_t> &entries) {
+  for (size_t i : entries)
+    if (i < state_->deviated.size())
+      state_->deviated[i] = true;
+}
+
+std::vector<std::string> DeviationTable::stale(bool variants_checked) const {
   std::vector<std::string> out;
-  for (size_t i = 0; i < state_->entries.size(); ++i)
-    if (!state_->used[i]) {
-      const auto &d = state_->entries[i];
-      out.push_back("deviation entry " + std::to_string(i) + " (" + d.impl + " on " + d.case_glob +
-                    (d.variant ? ", variant " + *d.variant : "") + ") matched nothing in this run");
-    }
+  for (size_t i = 0; i < state_->entries.size(); ++i) {
+    const auto &d = state_->entries[i];
+    if (state_->deviated[i] || (d.variant && !variants_checked))
+      continue;
+    out.push_back("deviation entry " + std::to_string(i) + " (" + d.impl + " on " + d.case_glob +
+                  (d.variant ? ", variant " + *d.variant : "") + ") " +
+                  (state_->matched[i] ? "matched only cases that gave the expected result"
+                                      : "matched nothing") +
+                  " in this run");
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The known-deviations file as `check` uses it: a lookup by (case, implementation, variant) that
-// remembers which entries were used, so entries that matched nothing can be reported.
+// remembers which entries matched, and is told which ones deviated, so stale entries are found.
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,8 +17,12 @@ public:
   /// For check::check_case. An entry applies to a variant only when it names that variant, and to
   /// the case's own stream only when it names none.
   check::DeviationLookup lookup;
-  /// One line per entry that matched nothing in this run.
-  std::vector<std::string> unused() const;
+  /// Records that the entries of a DEVN row (check::Row::deviated) deviated.
+  void deviated(const std::vector<size_t> &entries);
+  /// One line per entry that deviated nowhere in this run: it matched nothing (a typo, or cases
+  /// and implementations outside the run) or matched cases that all gave the expected result.
+  /// Entries for variants count only when `variants_checked`.
+  std::vector<std::string> stale(bool variants_checked) const;
 
 private:
   struct State;

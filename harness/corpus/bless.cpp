@@ -19,7 +19,6 @@ namespace fs = std::filesystem;
 using rapidjson::Value;
 using Alloc = rapidjson::Document::AllocatorType;
 
-constexpr const char *kCorpusFolderName = "corpus";
 
 /// The result document keys an expectation entry holds, in the result document's order.
 constexpr const char *kEntryKeys[] = {"events", "done", "choices", "usage", "errors", "findings",
@@ -141,14 +140,21 @@ Result<Blessing> bless_case(const Case &c, std::span<const Deviation> deviations
       out.refreshed.push_back(name);
       continue;
     }
-    const bool listed = std::any_of(deviations.begin(), deviations.end(), [&](const Deviation &d) {
-      return !d.variant && matches(d, c.id, name); // a variant's entry is not about this stream
-    });
-    if (listed) {
+    std::vector<const Deviation *> listed; // a variant's entry is not about this stream
+    for (const Deviation &d : deviations)
+      if (!d.variant && matches(d, c.id, name))
+        listed.push_back(&d);
+    std::vector<std::string> unacknowledged;
+    for (auto &line : differences)
+      if (std::none_of(listed.begin(), listed.end(), [&](const Deviation *d) {
+            return covers(d->fields, difference_path(line));
+          }))
+        unacknowledged.push_back(std::move(line));
+    if (unacknowledged.empty()) {
       out.deviating.push_back(name);
       continue;
     }
-    out.disputes.push_back(Dispute{name, std::move(differences)});
+    out.disputes.push_back(Dispute{name, std::move(unacknowledged)});
   }
 
   // Entries bless cannot recompute stay as they were.

@@ -5,8 +5,9 @@
 // implementation that handles the case's dialect is compared with it (check::compare):
 //   - no difference: it needs no entry (an existing one is dropped);
 //   - a difference someone acknowledged: the case already has an expect.<impl> entry, which is
-//     refreshed with the implementation's full result; or the known-deviations file lists
-//     (case, impl), and nothing is written for it (check applies the deviation);
+//     refreshed with the implementation's full result; or entries of the known-deviations file
+//     about (case, impl) acknowledge every differing path (their `fields`), and nothing is
+//     written for it (check applies the deviation);
 //   - a difference nobody acknowledged: no entry is written; the case is marked
 //     "disputed": [{"impl", "differences"}] until someone adds an entry or a deviation and blesses
 //     again. A case without disputes has no "disputed" key.

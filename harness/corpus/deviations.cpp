@@ -1,5 +1,6 @@
 #include "corpus/deviations.hpp"
 
+#include <algorithm>
 #include <system_error>
 
 #include "source/read_file.hpp"
@@ -51,6 +52,17 @@ bool glob_match(std::string_view glob, std::string_view text) {
 
 bool matches(const Deviation &dev, std::string_view case_id, std::string_view impl) {
   return dev.impl == impl && glob_match(dev.case_glob, case_id);
+}
+
+std::string_view difference_path(std::string_view line) {
+  const size_t colon = line.find(": ");
+  return colon == std::string_view::npos ? line : line.substr(0, colon);
+}
+
+bool covers(const std::vector<std::string> &fields, std::string_view path) {
+  return fields.empty() || std::any_of(fields.begin(), fields.end(), [&](const std::string &f) {
+           return glob_match(f, path);
+         });
 }
 
 Result<std::vector<Deviation>> load_deviations(const fs::path &path) {
@@ -106,6 +118,17 @@ Result<std::vector<Deviation>> load_deviations(const fs::path &path) {
       expect->CopyFrom(e->value, expect->GetAllocator());
     }
     dev.expect = std::move(expect);
+
+    auto fields = entry.FindMember("fields");
+    if (fields != entry.MemberEnd()) {
+      if (!fields->value.IsArray() || fields->value.Empty())
+        return Error{file, std::nullopt, "at " + at + "/fields: must be a non-empty array"};
+      for (const rapidjson::Value &f : fields->value.GetArray()) {
+        if (!f.IsString() || f.GetStringLength() == 0)
+          return Error{file, std::nullopt, "at " + at + "/fields: every entry is a non-empty string"};
+        dev.fields.push_back(text_of(f));
+      }
+    }
     out.push_back(std::move(dev));
   }
   return out;

@@ -4,9 +4,17 @@
 //
 //   {"deviations_format": 1,
 //    "deviations": [{"impl": "openai-node", "case": "seeds/*", "reason": "...",
-//                    "link": "https://...", "expect": {partial result}}]}
+//                    "link": "https://...", "fields": ["choices[*].reasoning"],
+//                    "expect": {partial result}}]}
 //
-// `bless` reads which (case, impl) pairs are acknowledged; `check` applies `expect`.
+// Contract (what `check` and `bless` both apply):
+//   - every entry naming (case, impl[, variant]) applies at once; together they acknowledge the
+//     differences at the result paths their `fields` name (globs over the paths `check::compare`
+//     prints, e.g. "choices[*].role", "usage.*"); an entry without `fields` acknowledges all;
+//   - a difference no entry acknowledges is a failure (or, at bless time, a dispute);
+//   - `expect`, when given, pins the deviating result (a partial result that must match);
+//   - an entry naming one case (no '*') must deviate on it, so a fix is noticed at once; an entry
+//     with a pattern must deviate on at least one case of a whole-corpus run.
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -21,6 +29,8 @@ namespace harness::corpus {
 
 /// The file's name inside a corpus root.
 inline constexpr const char *kDeviationsFile = "deviations.json";
+/// The name of a corpus root folder (case ids are paths below it).
+inline constexpr const char *kCorpusFolderName = "corpus";
 
 struct Deviation {
   std::string impl;      ///< implementation name, as in pipeline::implementations()
@@ -31,6 +41,11 @@ struct Deviation {
   /// The partial result the implementation gives instead (the file's `expect`); an empty object
   /// when not given. Never null; shared so that a Deviation stays cheap to copy.
   std::shared_ptr<const rapidjson::Document> expect;
+  /// Result paths (globs) this entry acknowledges differences at; empty = every path.
+  std::vector<std::string> fields;
+
+  /// Whether the entry names a single case, which must then deviate (see the contract above).
+  bool names_one_case() const { return case_glob.find('*') == std::string::npos; }
 };
 
 /// Reads a deviations file. A missing file is not an error: no deviations. Errors name `path`:
@@ -45,5 +60,12 @@ bool glob_match(std::string_view glob, std::string_view text);
 
 /// Whether `dev` is about implementation `impl` on the case `case_id`.
 bool matches(const Deviation &dev, std::string_view case_id, std::string_view impl);
+
+/// The result path a difference line of `check::compare` is about: the text before its first
+/// ": " ("choices[0].role: first difference at byte 9" -> "choices[0].role").
+std::string_view difference_path(std::string_view line);
+
+/// Whether an entry with these `fields` acknowledges a difference at `path`.
+bool covers(const std::vector<std::string> &fields, std::string_view path);
 
 } // namespace harness::corpus

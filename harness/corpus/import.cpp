@@ -24,7 +24,6 @@ namespace fs = std::filesystem;
 using rapidjson::Value;
 using Alloc = rapidjson::Document::AllocatorType;
 
-constexpr const char *kCorpusFolderName = "corpus";
 constexpr std::string_view kUnknown = "unknown";
 
 Value str(std::string_view s, Alloc &alloc) {

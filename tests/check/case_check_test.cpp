@@ -125,3 +125,69 @@ TEST_CASE("check.verdicts.variant-deviation") {
   CAPTURE(r.out);
   CHECK(has(r.out, "DEVN  t/one  lines  variant cr  known: splits on LF only"));
 }
+
+TEST_CASE("check.verdicts.deviation-fields-limit-what-it-acknowledges") {
+  Corpus c;
+  // whatwg differs on `done` only; an entry about the text does not cover that.
+  auto dev = c.deviations(R"({"impl": "whatwg", "case": "t/*", "reason": "about text",
+                              "fields": ["choices[*].text"]})");
+  auto r = run_harness({"check", c.root, "--impl", "whatwg", "--split", "whole",
+                        "--deviations", dev});
+  CAPTURE(r.out);
+  CHECK(r.exit_code == 1);
+  CHECK(has(r.out, "differs where no entry of corpus/deviations.json applies"));
+  dev = c.deviations(R"({"impl": "whatwg", "case": "t/*", "reason": "about done",
+                         "fields": ["done"]})");
+  r = run_harness({"check", c.root, "--impl", "whatwg", "--split", "whole", "--deviations", dev});
+  CAPTURE(r.out);
+  CHECK(r.exit_code == 0);
+  CHECK(has(r.out, "DEVN  t/one  whatwg  known: about done"));
+}
+
+TEST_CASE("check.verdicts.entries-with-other-pins-do-not-apply") {
+  Corpus c;
+  // Two entries cover `done`; only the one whose pin matches the result applies.
+  const auto dev = c.deviations(
+      R"({"impl": "whatwg", "case": "t/*", "reason": "wrong pin", "fields": ["done"],
+          "expect": {"events": 7}},
+         {"impl": "whatwg", "case": "t/*", "reason": "right pin", "fields": ["done"],
+          "expect": {"done": false}})");
+  const auto r = run_harness({"check", c.root, "--impl", "whatwg", "--split", "whole",
+                              "--deviations", dev});
+  CAPTURE(r.out);
+  CHECK(r.exit_code == 0);
+  CHECK(has(r.out, "known: right pin"));
+  CHECK(!has(r.out, "wrong pin"));
+}
+
+TEST_CASE("check.verdicts.pattern-entry-stale-over-the-whole-corpus-fails") {
+  // The deviations file sits in the corpus folder, so checking that folder with every
+  // implementation is a whole run. A stream every implementation agrees on:
+  TempDir dir;
+  dir.write("corpus/t/one/s.sse",
+            "data: {\"id\":\"a\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+            "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"hi\"},"
+            "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,"
+            "\"total_tokens\":2,\"completion_tokens_details\":{\"reasoning_tokens\":0}}}\n\n"
+            "data: [DONE]\n\n");
+  dir.write("corpus/t/one/case.json",
+            R"({"case_format": 1, "title": "t", "why": "w", "stream": {"file": "s.sse", "capture": "raw"},
+  "provenance": {"source": "test", "provider": "test", "model": "test", "licence": "MIT",
+                 "reconstructed": false},
+  "request": null, "dialect": "openai-chat", "tags": [], "expect": {"default": {}}})");
+  const std::string root = dir.path() + "/corpus";
+  REQUIRE(run_harness({"bless", root + "/t/one"}).exit_code == 0);
+  dir.write("corpus/deviations.json", R"({"deviations_format": 1, "deviations": [
+    {"impl": "tolerant", "case": "t/*", "reason": "fixed long ago"}]})");
+  auto r = run_harness({"check", root, "--split", "whole"});
+  CAPTURE(r.out);
+  CHECK(r.exit_code == 1);
+  CHECK(has(r.out, "FAIL  deviation entry 0 (tolerant on t/*) matched only cases that gave the "
+                   "expected result"));
+  CHECK(has(r.out, "7 passed, 0 known deviations, 0 disputed, 1 failed"));
+  // Over part of the implementations it is only a note.
+  r = run_harness({"check", root, "--split", "whole", "--impl", "tolerant"});
+  CAPTURE(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(has(r.err, "note: deviation entry 0"));
+}

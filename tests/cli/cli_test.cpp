@@ -161,14 +161,7 @@ TEST_CASE("cli.replay.case-ids-resolve-under-the-corpus") {
   CHECK(bad.exit_code == 2);
 }
 
-TEST_CASE("cli.check.bundled-corpus-passes") {
-  auto r = run_harness({"check", SSEH_CORPUS_DIR});
-  INFO(r.out);
-  INFO(r.err);
-  CHECK(r.exit_code == 0);
-  CHECK(r.out.find(" 0 failed") != std::string::npos);
-  CHECK(r.out.find("FAIL") == std::string::npos);
-}
+// The bundled corpus itself is checked by the meson tests `corpus` and `corpus-variants`.
 
 TEST_CASE("cli.check.a-wrong-expectation-fails-with-exit-1-and-the-first-differing-byte") {
   TempDir dir;

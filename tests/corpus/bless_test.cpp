@@ -141,6 +141,35 @@ TEST_CASE("corpus.bless-listed-deviation-writes-nothing-for-that-impl") {
   CHECK(has_dispute(*v, "whatwg"));
 }
 
+TEST_CASE("corpus.bless-deviation-fields-must-cover-every-difference") {
+  TempDir tmp;
+  const auto dir = tmp / "corpus" / "t" / "case";
+  make_case_with(dir, kNoFinalBlank, "{}");
+  std::vector<corpus::Deviation> devs(1);
+  devs[0].impl = "whatwg";
+  devs[0].case_glob = "t/*";
+  devs[0].expect = std::make_shared<rapidjson::Document>();
+  devs[0].fields = {"choices[*].text"}; // whatwg differs elsewhere (the lost last event)
+  auto b = corpus::bless_case(load(dir, "t/case"), devs);
+  REQUIRE(b.ok());
+  CHECK(has_dispute(*b, "whatwg"));
+  devs[0].fields = {"*"};
+  b = corpus::bless_case(load(dir, "t/case"), devs);
+  REQUIRE(b.ok());
+  CHECK_FALSE(has_dispute(*b, "whatwg"));
+}
+
+TEST_CASE("corpus.deviations-difference-paths") {
+  CHECK(corpus::difference_path("choices[0].role: first difference at byte 9") ==
+        "choices[0].role");
+  CHECK(corpus::difference_path("findings: unexpected done.missing x1") == "findings");
+  CHECK(corpus::covers({}, "anything"));
+  CHECK(corpus::covers({"choices[*].role"}, "choices[2].role"));
+  CHECK(corpus::covers({"usage.*", "raised"}, "usage.total_tokens"));
+  CHECK_FALSE(corpus::covers({"usage.*"}, "usage"));
+  CHECK_FALSE(corpus::covers({"choices[*].role"}, "choices[0].text"));
+}
+
 TEST_CASE("corpus.bless-deviations-file-location") {
   CHECK(corpus::deviations_path_for("/x/corpus/streams/a/b") == fs::path("/x/corpus/deviations.json"));
   CHECK(corpus::deviations_path_for("/x/corpus/b/") == fs::path("/x/corpus/deviations.json"));
@@ -172,7 +201,8 @@ TEST_CASE("corpus.deviations-file-is-read-and-checked") {
   write_file(tmp / "deviations.json", R"({"deviations_format": 1, "deviations": [
     {"impl": "openai-node", "case": "seeds/000_c359a6ca5f32f75d", "reason": "drops events",
      "link": "https://example.invalid/1", "expect": {"events": 0}},
-    {"impl": "whatwg", "case": "streams/*", "variant": "crlf", "extra": true}]})");
+    {"impl": "whatwg", "case": "streams/*", "variant": "crlf", "extra": true,
+     "fields": ["done", "choices[*].text"]}]})");
   auto devs = corpus::load_deviations(tmp / "deviations.json");
   REQUIRE_MESSAGE(devs.ok(), devs.error().str());
   REQUIRE(devs->size() == 2);
@@ -186,6 +216,8 @@ TEST_CASE("corpus.deviations-file-is-read-and-checked") {
   CHECK((*first.expect)["events"].GetInt() == 0);
   CHECK((*devs)[1].variant == std::string("crlf"));
   CHECK((*devs)[1].expect->IsObject());
+  CHECK(first.fields.empty());
+  CHECK((*devs)[1].fields == std::vector<std::string>{"done", "choices[*].text"});
 
   auto error_of = [&](const std::string &text) {
     write_file(tmp / "bad.json", text);
@@ -196,6 +228,9 @@ TEST_CASE("corpus.deviations-file-is-read-and-checked") {
   CHECK(error_of("{").find("invalid JSON") != std::string::npos);
   CHECK(error_of(R"({"deviations_format": 2, "deviations": []})").find("must be 1") !=
         std::string::npos);
+  CHECK(error_of(R"({"deviations_format": 1, "deviations": [{"impl": "x", "case": "a",
+                                                                 "fields": []}]})")
+            .find("/deviations/0/fields") != std::string::npos);
   CHECK(error_of(R"({"deviations_format": 1, "deviations": [{"case": "a"}]})")
             .find("/deviations/0: \"impl\"") != std::string::npos);
   CHECK(error_of(R"({"deviations_format": 1, "deviations": [{"impl": "x", "case": "a", "reason": 3}]})")

@@ -135,11 +135,31 @@ TEST_CASE("schema.result-rejects-unknown-keys") {
   CHECK(has(rejection(kResult, result_doc(R"(, "meta": [])")), "at /meta, \"type\" fails"));
 }
 
-TEST_CASE("schema.seed-cases-validate") {
-  for (const fs::path &dir : {kSeed000Dir, kSeed004Dir}) {
-    CAPTURE(dir.string());
-    CHECK(accepts(kCase, slurp(dir / "case.json")));
+TEST_CASE("schema.every-bundled-case-validates") {
+  size_t cases = 0;
+  for (const auto &entry : fs::recursive_directory_iterator(kCorpusDir)) {
+    if (entry.path().filename() != "case.json")
+      continue;
+    CAPTURE(entry.path().string());
+    CHECK(accepts(kCase, slurp(entry.path())));
+    ++cases;
   }
+  CHECK(cases >= 43); // the two seeds and the 41 shared captures
+}
+
+TEST_CASE("schema.bundled-deviations-validate") {
+  CHECK(accepts("deviations.schema.json", slurp(kCorpusDir / "deviations.json")));
+  CHECK(has(rejection("deviations.schema.json",
+                      R"({"deviations_format": 1, "deviations": [
+                           {"impl": "whatwg", "case": "*", "reason": "r", "feilds": ["done"]}]})"),
+            "additionalProperties"));
+  CHECK(has(rejection("deviations.schema.json",
+                      R"({"deviations_format": 1, "deviations": [{"impl": "whatwg", "case": "*"}]})"),
+            "required"));
+  CHECK(has(rejection("deviations.schema.json",
+                      R"({"deviations_format": 1, "deviations": [
+                           {"impl": "whatwg", "case": "*", "reason": "r", "variant": "lf"}]})"),
+            "enum"));
 }
 
 TEST_CASE("schema.case-accepts-minimal-and-full-expectations") {

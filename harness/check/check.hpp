@@ -21,7 +21,7 @@ struct StreamCheck {
   StreamResult result;                 ///< the whole-stream result
   std::vector<std::string> notes;    ///< not failures (e.g. `every` skipped on a huge stream)
   uint64_t replays = 0;              ///< full replays run
-  uint64_t split_points = 0;         ///< `every` split points proven equal by event digest
+  uint64_t split_points = 0;         ///< `every` split points proven equal by the parser trace
 };
 
 /// `expectation` is the merged partial result document for this implementation, or nullptr when the

@@ -19,54 +19,106 @@ StreamResult replay(std::string_view stream, const Implementation &impl, std::st
 
 namespace {
 
-/// FNV-1a over length-prefixed fields, so ("ab","c") and ("a","bc") differ.
-class DigestSink final : public sse::EventSink {
+bool same_event(const sse::Event &a, const sse::Event &b) {
+  return a.index == b.index && a.offset == b.offset && a.data_offset == b.data_offset &&
+         a.data == b.data && a.type == b.type && a.id == b.id;
+}
+
+bool same_finding(const Finding &a, const Finding &b) {
+  return a.offset == b.offset && a.event == b.event && a.severity == b.severity &&
+         a.rule == b.rule && a.message == b.message;
+}
+
+/// Records events as offsets into one text first (the text may move while it grows), then views.
+class RecordingSink final : public sse::EventSink {
 public:
+  RecordingSink(std::string &text, std::vector<ParserTrace::Record> &records)
+      : text_(text), records_(records) {}
+
   void on_event(const sse::Event &e) override {
-    mix_u64(1);
-    mix_str(e.type);
-    mix_str(e.data);
-    mix_str(e.id);
-    mix_u64(e.index);
-    mix_u64(e.offset);
-    mix_u64(e.data_offset);
+    ParserTrace::Record r;
+    r.event = e;
+    spans_.push_back({text_.size(), e.type.size(), e.data.size(), e.id.size()});
+    text_.append(e.type).append(e.data).append(e.id);
+    records_.push_back(std::move(r));
   }
   void on_finding(Finding f) override {
-    mix_u64(2);
-    mix_str(f.rule);
-    mix_u64(static_cast<uint64_t>(f.severity));
-    mix_u64(f.offset);
-    mix_u64(f.event);
-    mix_str(f.message);
+    ParserTrace::Record r;
+    r.is_finding = true;
+    r.finding = std::move(f);
+    spans_.push_back({});
+    records_.push_back(std::move(r));
   }
-  uint64_t value() const { return h_; }
+  /// Points the recorded events' views into the finished text.
+  void settle() {
+    for (size_t i = 0; i < records_.size(); ++i) {
+      if (records_[i].is_finding)
+        continue;
+      const Span &s = spans_[i];
+      const std::string_view all(text_);
+      records_[i].event.type = all.substr(s.at, s.type);
+      records_[i].event.data = all.substr(s.at + s.type, s.data);
+      records_[i].event.id = all.substr(s.at + s.type + s.data, s.id);
+    }
+  }
 
 private:
-  void mix_byte(unsigned char c) {
-    h_ ^= c;
-    h_ *= 0x100000001b3ULL;
-  }
-  void mix_u64(uint64_t v) {
-    for (int i = 0; i < 8; ++i)
-      mix_byte(static_cast<unsigned char>(v >> (8 * i)));
-  }
-  void mix_str(std::string_view s) {
-    mix_u64(s.size());
-    for (unsigned char c : s)
-      mix_byte(c);
-  }
-  uint64_t h_ = 0xcbf29ce484222325ULL;
+  struct Span {
+    size_t at = 0, type = 0, data = 0, id = 0;
+  };
+  std::string &text_;
+  std::vector<ParserTrace::Record> &records_;
+  std::vector<Span> spans_;
 };
 
-} // namespace
+/// Compares what a parser emits with a recorded trace as it comes; remembers the first difference.
+class ComparingSink final : public sse::EventSink {
+public:
+  explicit ComparingSink(const std::vector<ParserTrace::Record> &records) : records_(records) {}
 
-uint64_t event_digest(std::string_view stream, const Implementation &impl,
-                      const split::Split &split) {
-  DigestSink sink;
+  void on_event(const sse::Event &e) override {
+    if (same_ && next_ < records_.size() && !records_[next_].is_finding &&
+        same_event(records_[next_].event, e))
+      ++next_;
+    else
+      same_ = false;
+  }
+  void on_finding(Finding f) override {
+    if (same_ && next_ < records_.size() && records_[next_].is_finding &&
+        same_finding(records_[next_].finding, f))
+      ++next_;
+    else
+      same_ = false;
+  }
+  bool all_matched() const { return same_ && next_ == records_.size(); }
+
+private:
+  const std::vector<ParserTrace::Record> &records_;
+  size_t next_ = 0;
+  bool same_ = true;
+};
+
+void run_parser(std::string_view stream, const Implementation &impl, const split::Split &split,
+                sse::EventSink &sink) {
   auto p = impl.make_parser(sink);
   split::for_each_feed(split, stream, [&](std::string_view slice) { p->feed(slice); });
   p->finish();
-  return sink.value();
+}
+
+} // namespace
+
+ParserTrace::ParserTrace(std::string_view stream, const Implementation &impl,
+                         const split::Split &split) {
+  RecordingSink sink(text_, records_);
+  run_parser(stream, impl, split, sink);
+  sink.settle();
+}
+
+bool ParserTrace::matches(std::string_view stream, const Implementation &impl,
+                          const split::Split &split) const {
+  ComparingSink sink(records_);
+  run_parser(stream, impl, split, sink);
+  return sink.all_matched();
 }
 
 } // namespace harness::pipeline

@@ -3,7 +3,7 @@
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "dialect/dialect.hpp"
+#include "corpus/case_writer.hpp"
 #include "report/result_json.hpp"
 #include "report/text.hpp"
 
@@ -31,11 +31,7 @@ std::string lint_json(const Target &target, const check::LintReport &r) {
   counts.AddMember("info", r.infos, a);
   d.AddMember("counts", counts, a);
   d.AddMember("findings", rapidjson::Value(doc["findings"], a), a);
-  rapidjson::StringBuffer buf;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
-  w.SetIndent(' ', 2);
-  d.Accept(w);
-  return std::string(buf.GetString(), buf.GetSize());
+  return corpus::render_json(d);
 }
 
 } // namespace
@@ -46,15 +42,11 @@ int cmd_lint(const Args &args, std::ostream &out, std::ostream &err) {
       "Judge a capture as a producer: every finding (framing, JSON, dialect, usage, end marker, "
       "errors) with its byte offset and event number. Exit 1 when any finding has error severity.");
   options.add_options()
-      ("json", "print JSON: case, file, dialect, counts, findings (result-document findings)")
-      ("dialect", "openai-chat, anthropic-messages or openai-responses (default: the case's, or "
-                  "detected)", cxxopts::value<std::string>())
-      ("from", "capture format of a bare file: raw or markdown (default: detected)",
-       cxxopts::value<std::string>())
-      ("h,help", "show this help")
-      ("target", "a capture file, a case folder or a case id", cxxopts::value<std::string>());
-  options.parse_positional({"target"});
-  options.positional_help("FILE|CASE");
+      ("json", "print JSON: case, file, dialect, counts, findings (result-document findings)");
+  add_dialect_option(options);
+  add_from_option(options);
+  options.add_options()("h,help", "show this help");
+  add_target_option(options);
   auto opts = parse(options, args);
   if (opts.count("help")) {
     out << options.help();
@@ -64,27 +56,19 @@ int cmd_lint(const Args &args, std::ostream &out, std::ostream &err) {
     err << "sse-harness lint: name a capture file or a case (see sse-harness lint --help)\n";
     return kExitTrouble;
   }
-  std::optional<source::Format> from;
-  if (opts.count("from")) {
-    const auto f = opts["from"].as<std::string>();
-    if (f != "raw" && f != "markdown") {
-      err << "sse-harness lint: --from takes raw or markdown, not '" << f << "'\n";
-      return kExitTrouble;
-    }
-    from = f == "raw" ? source::Format::raw : source::Format::markdown;
+  const auto from = from_option(opts);
+  if (!from) {
+    err << "sse-harness lint: " << from.error().str() << "\n";
+    return kExitTrouble;
   }
-  auto target = resolve_target(opts["target"].as<std::string>(), from);
+  auto target = resolve_target(opts["target"].as<std::string>(), from.value());
   if (!target) {
     err << "sse-harness lint: " << target.error().str() << "\n";
     return kExitTrouble;
   }
-  if (opts.count("dialect")) {
-    target->dialect = opts["dialect"].as<std::string>();
-    if (!dialect::is_dialect(target->dialect)) {
-      err << "sse-harness lint: unknown dialect '" << target->dialect
-          << "' (known: openai-chat, anthropic-messages, openai-responses)\n";
-      return kExitTrouble;
-    }
+  if (const auto status = apply_dialect_option(opts, *target); !status) {
+    err << "sse-harness lint: " << status.error().str() << "\n";
+    return kExitTrouble;
   }
   const auto report = check::lint(target->capture.stream(), target->dialect);
   if (opts.count("json")) {

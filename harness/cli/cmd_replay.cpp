@@ -2,7 +2,6 @@
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "dialect/dialect.hpp"
 #include "pipeline/replay.hpp"
 #include "report/result_json.hpp"
 #include "report/text.hpp"
@@ -14,18 +13,14 @@ int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
                            "Replay one capture or case through one implementation (parser or SDK "
                            "profile) and show what it reassembles.");
   add_impl_option(options, "implementation name (default: tolerant)");
+  add_dialect_option(options);
+  options.add_options()("split", "whole, bytes:N, drip, random:SEED or every (all must agree)",
+                        cxxopts::value<std::string>()->default_value("whole"));
+  add_from_option(options);
   options.add_options()
-      ("dialect", "openai-chat, anthropic-messages or openai-responses (default: the case's, or "
-                  "detected)", cxxopts::value<std::string>())
-      ("split", "whole, bytes:N, drip, random:SEED or every (all must agree)",
-       cxxopts::value<std::string>()->default_value("whole"))
-      ("from", "capture format of a bare file: raw or markdown (default: detected)",
-       cxxopts::value<std::string>())
       ("json", "print the result document (schemas/result.schema.json)")
-      ("h,help", "show this help")
-      ("target", "a capture file, a case folder or a case id", cxxopts::value<std::string>());
-  options.parse_positional({"target"});
-  options.positional_help("FILE|CASE");
+      ("h,help", "show this help");
+  add_target_option(options);
   auto opts = parse(options, args);
   if (opts.count("help")) {
     out << options.help();
@@ -35,17 +30,10 @@ int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
     err << "sse-harness replay: name a capture file or a case (see sse-harness replay --help)\n";
     return kExitTrouble;
   }
-  std::optional<source::Format> from;
-  if (opts.count("from")) {
-    const auto f = opts["from"].as<std::string>();
-    if (f == "raw")
-      from = source::Format::raw;
-    else if (f == "markdown")
-      from = source::Format::markdown;
-    else {
-      err << "sse-harness replay: --from takes raw or markdown, not '" << f << "'\n";
-      return kExitTrouble;
-    }
+  const auto from = from_option(opts);
+  if (!from) {
+    err << "sse-harness replay: " << from.error().str() << "\n";
+    return kExitTrouble;
   }
   auto names = impl_names(opts);
   if (names.size() > 1) {
@@ -63,18 +51,14 @@ int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
     err << "sse-harness replay: " << spec.error().str() << "\n";
     return kExitTrouble;
   }
-  auto target = resolve_target(opts["target"].as<std::string>(), from);
+  auto target = resolve_target(opts["target"].as<std::string>(), from.value());
   if (!target) {
     err << "sse-harness replay: " << target.error().str() << "\n";
     return kExitTrouble;
   }
-  if (opts.count("dialect")) {
-    target->dialect = opts["dialect"].as<std::string>();
-    if (!dialect::is_dialect(target->dialect)) {
-      err << "sse-harness replay: unknown dialect '" << target->dialect
-          << "' (known: openai-chat, anthropic-messages, openai-responses)\n";
-      return kExitTrouble;
-    }
+  if (const auto status = apply_dialect_option(opts, *target); !status) {
+    err << "sse-harness replay: " << status.error().str() << "\n";
+    return kExitTrouble;
   }
   if (!pipeline::handles(impl, target->dialect)) {
     err << "sse-harness replay: " << target->label << ": " << impl.name << " does not handle the "

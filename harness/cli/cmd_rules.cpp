@@ -2,6 +2,7 @@
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "corpus/case_writer.hpp"
 #include "json/rapidjson.hpp"
 #include "rules/catalog.hpp"
 
@@ -28,11 +29,7 @@ std::string catalog_json() {
     list.PushBack(v, a);
   }
   d.AddMember("rules", list, a);
-  rapidjson::StringBuffer buf;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
-  w.SetIndent(' ', 2);
-  d.Accept(w);
-  return std::string(buf.GetString(), buf.GetSize());
+  return corpus::render_json(d);
 }
 
 } // namespace

@@ -114,6 +114,48 @@ Result<Target> resolve_target(const std::string &what, std::optional<source::For
   return t;
 }
 
+void add_target_option(cxxopts::Options &options) {
+  options.add_options()("target", "a capture file, a case folder or a case id",
+                        cxxopts::value<std::string>());
+  options.parse_positional({"target"});
+  options.positional_help("FILE|CASE");
+}
+
+void add_dialect_option(cxxopts::Options &options) {
+  options.add_options()("dialect",
+                        "openai-chat, anthropic-messages or openai-responses (default: the "
+                        "case's, or detected)",
+                        cxxopts::value<std::string>());
+}
+
+void add_from_option(cxxopts::Options &options) {
+  options.add_options()("from",
+                        "capture format of a bare file: raw or markdown (default: detected)",
+                        cxxopts::value<std::string>());
+}
+
+Result<std::optional<source::Format>> from_option(const cxxopts::ParseResult &opts) {
+  if (!opts.count("from"))
+    return std::optional<source::Format>();
+  const auto f = opts["from"].as<std::string>();
+  if (f == "raw")
+    return std::optional(source::Format::raw);
+  if (f == "markdown")
+    return std::optional(source::Format::markdown);
+  return Error{"", std::nullopt, "--from takes raw or markdown, not '" + f + "'"};
+}
+
+Status apply_dialect_option(const cxxopts::ParseResult &opts, Target &target) {
+  if (!opts.count("dialect"))
+    return ok_status();
+  target.dialect = opts["dialect"].as<std::string>();
+  if (!dialect::is_dialect(target.dialect))
+    return Error{"", std::nullopt,
+                 "unknown dialect '" + target.dialect +
+                     "' (known: openai-chat, anthropic-messages, openai-responses)"};
+  return ok_status();
+}
+
 bool use_colour(const std::ostream &out) {
   if (const char *nc = std::getenv("NO_COLOR"); nc && *nc)
     return false;

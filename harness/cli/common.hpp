@@ -1,6 +1,6 @@
 #pragma once
 // Helpers shared by the subcommands: argument plumbing for cxxopts, where the bundled corpus is,
-// and resolving FILE|CASE targets.
+// and resolving FILE|CASE targets with the options that go with them (--from, --dialect).
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -53,6 +53,20 @@ struct Target {
 /// FILE (a capture), a case folder, or a case id under the bundled corpus, in that order.
 /// `from` forces the capture format of a bare file; it is an error with a case.
 Result<Target> resolve_target(const std::string &what, std::optional<source::Format> from);
+
+/// Adds the positional FILE|CASE target of the commands that act on one capture (replay, lint).
+void add_target_option(cxxopts::Options &options);
+/// Adds --dialect NAME, which overrides the target's dialect.
+void add_dialect_option(cxxopts::Options &options);
+/// Adds --from FORMAT, the capture format of a bare file.
+void add_from_option(cxxopts::Options &options);
+
+/// What --from names: empty when it was not given. Error "--from takes raw or markdown, not 'X'"
+/// for any other value.
+Result<std::optional<source::Format>> from_option(const cxxopts::ParseResult &opts);
+/// Sets target.dialect to what --dialect names, when it was given. Error "unknown dialect 'X'
+/// (known: ...)" when that is no dialect.
+Status apply_dialect_option(const cxxopts::ParseResult &opts, Target &target);
 
 /// True when `out` is the terminal and NO_COLOR is not set.
 bool use_colour(const std::ostream &out);

@@ -20,17 +20,12 @@
 #include <optional>
 #include <string>
 
-#include "profiles/profile_decoder.hpp"
 #include "profiles/python_stream.hpp"
 #include "profiles/sdk_profiles.hpp"
 
 namespace harness::profiles {
 
 namespace {
-
-std::unique_ptr<sse::Parser> make_parser(sse::EventSink &sink) {
-  return make_sdk_line_parser(sink, kPythonLines);
-}
 
 /// core_helpers.py _FINISH_REASON_MAP / map_finish_reason: provider reasons mapped to OpenAI's;
 /// an unmapped one becomes "stop".
@@ -83,31 +78,13 @@ std::string map_finish_reason(std::string_view reason) {
   return std::string(it == kMap.end() ? std::string_view("stop") : it->second);
 }
 
-class LiteLlmChatDecoder final : public ProfileDecoder {
+class LiteLlmChatDecoder final : public PythonStreamDecoder {
   struct ToolCallEntry {
     std::optional<std::string> id, type, name;
     std::string arguments;
   };
 
 private:
-  void on_sdk_event(const sse::Event &event) override {
-    PythonStreamStep step = python_stream_step(event);
-    switch (step.kind) {
-    case PythonStreamStep::Kind::done:
-      set_done();
-      stop_reading();
-      return;
-    case PythonStreamStep::Kind::raised:
-      if (step.error_key)
-        add_error(step.message, event, step.from_error_event);
-      raise(std::move(step.message));
-      return;
-    case PythonStreamStep::Kind::item:
-      collect(step.item);
-      return;
-    }
-  }
-
   // stream_chunk_builder: no chunks -> returns None (no response, nothing raised). The whole
   // builder runs inside `try`, and any exception becomes APIError(500, "Error building chunks for
   // logging/streaming usage calculation"): that is what
@@ -186,7 +163,8 @@ private:
     return v && !v->is_none();
   }
 
-  void collect(const PyValue &chunk) {
+  // `chunks = list(...)`: what the builder will take from each chunk the openai client yields.
+  void on_item(const PyValue &chunk) override {
     if (!chunk.is_dict())
       return;
     const PyValue *choices = chunk.get("choices");
@@ -288,7 +266,7 @@ pipeline::Implementation litellm_profile() {
       "litellm/litellm_core_utils/streaming_chunk_builder_utils.py (ChunkProcessor); "
       "litellm/litellm_core_utils/core_helpers.py (map_finish_reason); openai/openai-python "
       "src/openai/_streaming.py (SSEDecoder, Stream)",
-      make_parser,
+      make_python_parser,
       chat_only<LiteLlmChatDecoder>,
       true, // drops_unterminated_event: no SDK dispatches an event without its blank line
   };

@@ -14,17 +14,12 @@
 #include <string>
 #include <vector>
 
-#include "profiles/profile_decoder.hpp"
 #include "profiles/python_stream.hpp"
 #include "profiles/sdk_profiles.hpp"
 
 namespace harness::profiles {
 
 namespace {
-
-std::unique_ptr<sse::Parser> make_parser(sse::EventSink &sink) {
-  return make_sdk_line_parser(sink, kPythonLines);
-}
 
 std::string no_attribute(std::string_view type, std::string_view attribute) {
   return "'" + std::string(type) + "' object has no attribute '" + std::string(attribute) + "'";
@@ -49,7 +44,7 @@ std::optional<std::string> items_of(const PyValue &value, std::vector<const PyVa
   }
 }
 
-class PythonChatDecoder final : public ProfileDecoder {
+class PythonChatDecoder final : public PythonStreamDecoder {
   struct ChoiceSnapshot {
     /// false: an entry of the first chunk's choices list that no choice was written to (a
     /// repeated index); it stays the raw dict, without a `message`.
@@ -64,23 +59,8 @@ class PythonChatDecoder final : public ProfileDecoder {
   };
 
 private:
-  void on_sdk_event(const sse::Event &event) override {
-    PythonStreamStep step = python_stream_step(event);
-    switch (step.kind) {
-    case PythonStreamStep::Kind::done:
-      // Stream.__stream__: `break` at [DONE]; the response is closed, nothing more is read.
-      set_done();
-      stop_reading();
-      return;
-    case PythonStreamStep::Kind::raised:
-      if (step.error_key)
-        add_error(step.message, event, step.from_error_event);
-      raise(std::move(step.message));
-      return;
-    case PythonStreamStep::Kind::item:
-      break;
-    }
-    if (auto raised = on_chunk(step.item))
+  void on_item(const PyValue &chunk) override {
+    if (auto raised = on_chunk(chunk))
       raise(std::move(*raised));
   }
 
@@ -357,7 +337,7 @@ pipeline::Implementation openai_python_profile() {
       "src/openai/lib/streaming/chat/_completions.py (ChatCompletionStream, "
       "ChatCompletionStreamState); src/openai/lib/streaming/_deltas.py (accumulate_delta); "
       "src/openai/lib/_parsing/_completions.py (parse_chat_completion)",
-      make_parser,
+      make_python_parser,
       chat_only<PythonChatDecoder>,
       true, // drops_unterminated_event: no SDK dispatches an event without its blank line
   };

@@ -2,6 +2,10 @@
 
 namespace harness::profiles {
 
+std::unique_ptr<sse::Parser> make_python_parser(sse::EventSink &sink) {
+  return make_sdk_line_parser(sink, kPythonLines);
+}
+
 PythonStreamStep python_stream_step(const sse::Event &event) {
   PythonStreamStep step;
   if (event.data.substr(0, 6) == "[DONE]") {
@@ -40,6 +44,24 @@ PythonStreamStep python_stream_step(const sse::Event &event) {
   step.kind = PythonStreamStep::Kind::item;
   step.item = std::move(data);
   return step;
+}
+
+void PythonStreamDecoder::on_sdk_event(const sse::Event &event) {
+  PythonStreamStep step = python_stream_step(event);
+  switch (step.kind) {
+  case PythonStreamStep::Kind::done:
+    set_done();
+    stop_reading();
+    return;
+  case PythonStreamStep::Kind::raised:
+    if (step.error_key)
+      add_error(step.message, event, step.from_error_event);
+    raise(std::move(step.message));
+    return;
+  case PythonStreamStep::Kind::item:
+    on_item(step.item);
+    return;
+  }
 }
 
 } // namespace harness::profiles

@@ -3,8 +3,10 @@
 // OpenAI-compatible requests through the openai client and iterates its Stream):
 //   src/openai/_streaming.py  SSEDecoder (lines and events) and Stream.__stream__ (the per-event
 //   loop: [DONE], json.loads, the "error" check).
+#include <memory>
 #include <string>
 
+#include "profiles/profile_decoder.hpp"
 #include "profiles/py_value.hpp"
 #include "profiles/sdk_lines.hpp"
 
@@ -25,6 +27,9 @@ inline constexpr LineRules kPythonLines{
     sse::LineEnds::cr_lf_crlf,      false, LineRules::Text::strict_utf8,
     LineRules::Dispatch::any_field, true,  false};
 
+/// The SDK line parser with kPythonLines: what a Python profile's Implementation::make_parser is.
+std::unique_ptr<sse::Parser> make_python_parser(sse::EventSink &sink);
+
 /// What Stream.__stream__ makes of one event.
 struct PythonStreamStep {
   enum class Kind {
@@ -44,5 +49,20 @@ struct PythonStreamStep {
 /// when that is a non-empty str, else "An error occurred during streaming"); `thread.*` events are
 /// wrapped as {"data": ..., "event": ...} (which is not a chat chunk).
 PythonStreamStep python_stream_step(const sse::Event &event);
+
+/// A profile decoder that reads its events through Stream.__stream__ (python_stream_step):
+///   - done: `break` at [DONE]; the response is closed, nothing more is read (set_done,
+///     stop_reading);
+///   - raised: the client raises the step's message; an "error" key also records the producer's
+///     error (add_error) first;
+///   - item: handed to on_item, which is all a subclass sees of the event.
+class PythonStreamDecoder : public ProfileDecoder {
+protected:
+  /// What the code iterating the Stream does with one item; it may raise().
+  virtual void on_item(const PyValue &item) = 0;
+
+private:
+  void on_sdk_event(const sse::Event &event) final;
+};
 
 } // namespace harness::profiles

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "dialect/chat/findings.hpp"
+#include "dialect/common/stream_end.hpp"
 #include "json/rapidjson.hpp"
 
 namespace harness::chat {
@@ -77,12 +78,10 @@ void check_stream_end(StreamResult &result, const StreamState &state) {
   for (size_t k = 0; k < result.choices.size(); ++k)
     check_choice(result, result.choices[k], state.choices[k]);
   const EventRef last = state.last_event.value_or(EventRef{});
-  if (state.chunks > 0 && !result.usage)
-    add(result, rules::usage_missing, last, "the stream carries no usage object");
-  if (!result.done)
-    add(result, rules::done_missing, last,
-        "the stream ended after " + std::to_string(result.events) +
-            (result.events == 1 ? " event" : " events") + " without data: [DONE]");
+  dialect::check_usage_and_done(
+      result, state.chunks > 0, last.offset, last.index, "the stream carries no usage object",
+      "the stream ended after " + std::to_string(result.events) +
+          (result.events == 1 ? " event" : " events") + " without data: [DONE]");
 }
 
 } // namespace harness::chat

@@ -15,7 +15,8 @@
 //                                     function without parameters gets "{}" from OpenAI.
 //   usage.missing                 no usage object in a stream that had at least one chunk
 //   done.missing                  no data: [DONE], also when the stream had no event at all
-// The last two point at the last event the decoder was given (offset 0, event 0 without one).
+// The last two are dialect::check_usage_and_done() (dialect/common/stream_end.hpp), as in every
+// decoder; they point at the last event the decoder was given (offset 0, event 0 without one).
 #include "core/stream_result.hpp"
 #include "dialect/chat/stream_state.hpp"
 

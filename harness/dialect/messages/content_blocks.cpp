@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "dialect/chat/findings.hpp"
-#include "dialect/messages/json_payload.hpp"
+#include "dialect/common/json_payload.hpp"
 #include "rules/catalog.hpp"
 
 namespace harness::messages {

@@ -4,8 +4,10 @@
 #include <string_view>
 
 #include "dialect/chat/findings.hpp"
+#include "dialect/common/json_payload.hpp"
+#include "dialect/common/stream_end.hpp"
+#include "dialect/common/typed_events.hpp"
 #include "dialect/messages/content_blocks.hpp"
-#include "dialect/messages/json_payload.hpp"
 #include "rules/catalog.hpp"
 
 namespace harness::messages {
@@ -23,14 +25,8 @@ public:
   void on_finding(Finding finding) override { result_.findings.push_back(std::move(finding)); }
 
   void on_event(const sse::Event &event) override {
-    ++result_.events;
-    last_offset_ = event.data_offset;
-    last_index_ = event.index;
-    if (result_.done) {
-      add_finding(result_, rules::done_data_after_done, event,
-                  "an event after message_stop was ignored");
+    if (!trail_.arrive(result_, event, "an event after message_stop was ignored"))
       return;
-    }
     if (event.type == "error") {
       dialect::report_error(result_, event, true);
       return;
@@ -40,27 +36,16 @@ public:
     rapidjson::Document doc;
     if (!dialect::read_object(event, doc, result_))
       return;
-    ++decoded_;
-    const auto payload_type = string_member(doc, "type");
-    std::string_view type = event.type == "message" ? std::string_view() : event.type;
-    if (type.empty())
-      type = payload_type.value_or(std::string_view());
-    else if (payload_type && *payload_type != type)
-      add_finding(result_, rules::messages_event_type_mismatch, event,
-                  "event: " + std::string(type) + " carries a payload of type " +
-                      chat::quoted(*payload_type) + "; the event: type is used");
-    dispatch(type, doc, event);
+    trail_.count_payload();
+    dispatch(dialect::event_type(result_, event, doc, rules::messages_event_type_mismatch), doc,
+             event);
   }
 
   StreamResult finish() override {
     if (!result_.choices.empty())
       blocks_.settle_all(result_.choices.front());
-    if (decoded_ > 0 && !result_.usage)
-      result_.findings.push_back(rules::make_finding(
-          rules::usage_missing, last_offset_, last_index_, "no event carried a usage object"));
-    if (!result_.done)
-      result_.findings.push_back(rules::make_finding(rules::done_missing, last_offset_, last_index_,
-                                                     "the stream ended without message_stop"));
+    trail_.finish(result_, "no event carried a usage object",
+                  "the stream ended without message_stop");
     return std::move(result_);
   }
 
@@ -83,39 +68,26 @@ private:
     } else if (type == "error") {
       dialect::report_error(result_, event, false);
     } else {
-      add_finding(result_, rules::messages_unknown_event, event,
-                  type.empty() ? std::string("an event with neither an event: type nor a payload "
-                                             "type; ignored")
-                               : "event type " + chat::quoted(type) +
-                                     ", which the decoder does not know; ignored");
+      dialect::report_unknown(result_, event, type, rules::messages_unknown_event,
+                              "which the decoder does not know");
     }
-  }
-
-  Choice &choice() {
-    if (result_.choices.empty())
-      result_.choices.emplace_back();
-    return result_.choices.front();
   }
 
   // The choice for an event that belongs to a message; the first such event before any
   // message_start is messages.start-missing.
   Choice &message_choice(std::string_view type, const sse::Event &event) {
-    if (!started_ && !start_missing_reported_) {
-      start_missing_reported_ = true;
-      add_finding(result_, rules::messages_start_missing, event,
-                  std::string(type) + " before any message_start");
-    }
-    return choice();
+    start_.require(result_, event, type);
+    return dialect::single_choice(result_);
   }
 
   void message_start(const rapidjson::Value &payload, const sse::Event &event) {
-    if (started_) {
+    if (start_.started()) {
       add_finding(result_, rules::messages_start_repeated, event,
                   "a second message_start; ignored");
       return;
     }
-    started_ = true;
-    Choice &c = choice();
+    start_.start();
+    Choice &c = dialect::single_choice(result_);
     const rapidjson::Value *message = object_member(payload, "message");
     if (message == nullptr) {
       add_finding(result_, rules::messages_malformed_event, event,
@@ -179,11 +151,8 @@ private:
 
   StreamResult result_;
   ContentBlocks blocks_{result_};
-  bool started_ = false;
-  bool start_missing_reported_ = false;
-  uint64_t decoded_ = 0;     ///< payloads read as JSON objects
-  uint64_t last_offset_ = 0; ///< data_offset of the last event, where end-of-stream findings point
-  uint64_t last_index_ = 0;
+  dialect::EventTrail trail_;
+  dialect::StartCheck start_{rules::messages_start_missing, "message_start"};
 };
 
 } // namespace

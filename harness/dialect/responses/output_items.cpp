@@ -1,7 +1,7 @@
 #include "dialect/responses/output_items.hpp"
 
 #include "dialect/chat/findings.hpp"
-#include "dialect/messages/json_payload.hpp"
+#include "dialect/common/json_payload.hpp"
 #include "rules/catalog.hpp"
 
 namespace harness::responses {

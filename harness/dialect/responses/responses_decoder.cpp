@@ -8,7 +8,9 @@
 #include <string_view>
 
 #include "dialect/chat/findings.hpp"
-#include "dialect/messages/json_payload.hpp"
+#include "dialect/common/json_payload.hpp"
+#include "dialect/common/stream_end.hpp"
+#include "dialect/common/typed_events.hpp"
 #include "dialect/responses/output_items.hpp"
 #include "rules/catalog.hpp"
 
@@ -90,14 +92,8 @@ public:
   void on_finding(Finding finding) override { result_.findings.push_back(std::move(finding)); }
 
   void on_event(const sse::Event &event) override {
-    ++result_.events;
-    last_offset_ = event.data_offset;
-    last_index_ = event.index;
-    if (result_.done) {
-      add_finding(result_, rules::done_data_after_done, event,
-                  "an event after the terminal response event was ignored");
+    if (!trail_.arrive(result_, event, "an event after the terminal response event was ignored"))
       return;
-    }
     rapidjson::Document doc;
     if (event.type == "error") {
       // The data need not be JSON; when it is, its sequence_number still counts.
@@ -108,34 +104,23 @@ public:
     }
     if (!dialect::read_object(event, doc, result_))
       return;
-    ++decoded_;
+    trail_.count_payload();
     check_sequence(doc, event);
-    const auto payload_type = string_member(doc, "type");
-    std::string_view type = event.type == "message" ? std::string_view() : event.type;
-    if (type.empty())
-      type = payload_type.value_or(std::string_view());
-    else if (payload_type && *payload_type != type)
-      add_finding(result_, rules::responses_event_type_mismatch, event,
-                  "event: " + std::string(type) + " carries a payload of type " +
-                      chat::quoted(*payload_type) + "; the event: type is used");
-    dispatch(type, doc, event);
+    dispatch(dialect::event_type(result_, event, doc, rules::responses_event_type_mismatch), doc,
+             event);
   }
 
   StreamResult finish() override {
-    if (decoded_ > 0 && !result_.usage)
-      result_.findings.push_back(rules::make_finding(
-          rules::usage_missing, last_offset_, last_index_, "no response object carried usage"));
-    if (!result_.done)
-      result_.findings.push_back(rules::make_finding(
-          rules::done_missing, last_offset_, last_index_,
-          "the stream ended without response.completed, response.incomplete or response.failed"));
+    trail_.finish(
+        result_, "no response object carried usage",
+        "the stream ended without response.completed, response.incomplete or response.failed");
     return std::move(result_);
   }
 
 private:
   void dispatch(std::string_view type, const rapidjson::Value &payload, const sse::Event &event) {
     if (type == "response.created" || type == "response.in_progress" || type == "response.queued") {
-      started_ = true;
+      start_.start();
       if (const rapidjson::Value *response = object_member(payload, "response"))
         if (const rapidjson::Value *usage = object_member(*response, "usage"))
           take_usage(*usage, event);
@@ -166,15 +151,12 @@ private:
     }
     if (std::find(std::begin(kReferringEvents), std::end(kReferringEvents), type) !=
         std::end(kReferringEvents)) {
-      note_start(type, event);
+      start_.require(result_, event, type);
       items_.refer(type, payload, event);
       return;
     }
-    add_finding(result_, rules::responses_unknown_event, event,
-                type.empty() ? std::string("an event with neither an event: type nor a payload "
-                                           "type; ignored")
-                             : "event type " + chat::quoted(type) +
-                                   ", which the Responses API does not document; ignored");
+    dialect::report_unknown(result_, event, type, rules::responses_unknown_event,
+                            "which the Responses API does not document");
   }
 
   void check_sequence(const rapidjson::Value &payload, const sse::Event &event) {
@@ -195,24 +177,9 @@ private:
     last_sequence_ = n;
   }
 
-  void note_start(std::string_view type, const sse::Event &event) {
-    if (started_ || start_missing_reported_)
-      return;
-    start_missing_reported_ = true;
-    add_finding(result_, rules::responses_start_missing, event,
-                std::string(type) + " before any response.created, response.queued or "
-                                    "response.in_progress");
-  }
-
-  Choice &choice() {
-    if (result_.choices.empty())
-      result_.choices.emplace_back();
-    return result_.choices.front();
-  }
-
   Choice &output_choice(std::string_view type, const sse::Event &event) {
-    note_start(type, event);
-    return choice();
+    start_.require(result_, event, type);
+    return dialect::single_choice(result_);
   }
 
   void terminal(std::string_view type, const rapidjson::Value &payload, const sse::Event &event) {
@@ -279,11 +246,9 @@ private:
   StreamResult result_;
   OutputItems items_{result_};
   std::optional<int64_t> last_sequence_;
-  bool started_ = false;
-  bool start_missing_reported_ = false;
-  uint64_t decoded_ = 0;     ///< payloads read as JSON objects
-  uint64_t last_offset_ = 0; ///< data_offset of the last event, where end-of-stream findings point
-  uint64_t last_index_ = 0;
+  dialect::EventTrail trail_;
+  dialect::StartCheck start_{rules::responses_start_missing,
+                             "response.created, response.queued or response.in_progress"};
 };
 
 } // namespace

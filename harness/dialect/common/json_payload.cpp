@@ -1,4 +1,4 @@
-#include "dialect/messages/json_payload.hpp"
+#include "dialect/common/json_payload.hpp"
 
 #include "dialect/chat/error_event.hpp"
 #include "dialect/chat/findings.hpp"

@@ -1,8 +1,8 @@
 #pragma once
 // Event data read as a RapidJSON DOM, and the findings and errors every decoder makes about one
-// event, for the decoders that can afford one DOM per event: Anthropic Messages (this folder) and
-// the Responses API (dialect/responses/) both use it. Their streams are small; the chat decoder's
-// SAX path exists because its streams are not.
+// event, for the decoders that can afford one DOM per event: Anthropic Messages (dialect/messages/)
+// and the Responses API (dialect/responses/). Their streams are small; the chat decoder's SAX path
+// exists because its streams are not.
 #include <cstdint>
 #include <optional>
 #include <string>

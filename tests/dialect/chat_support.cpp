@@ -2,25 +2,16 @@
 
 #include <doctest/doctest.h>
 
-#include "sse/parser.hpp"
+#include "dialect/dialect_support.hpp"
 
 namespace chat_test {
 
 harness::StreamResult run_events(const std::vector<Ev> &events, unsigned memo_shapes,
                                  harness::chat::MemoStats *stats) {
   auto decoder = harness::chat::make_chat_decoder({memo_shapes});
-  uint64_t offset = 0;
-  uint64_t index = 0;
-  for (const Ev &e : events) {
-    harness::sse::Event ev;
-    ev.type = e.type;
-    ev.data = e.data;
-    ev.index = index++;
-    ev.offset = offset;
-    ev.data_offset = offset + 6;
-    decoder->on_event(ev);
-    offset += 6 + e.data.size() + 2;
-  }
+  dialect_test::EventFeed feed(*decoder);
+  for (const Ev &e : events)
+    feed(e.data, e.type);
   if (stats)
     *stats = decoder->memo_stats();
   return decoder->finish();
@@ -35,17 +26,14 @@ harness::StreamResult run_payloads(const std::vector<std::string> &payloads, uns
 }
 
 uint64_t data_offset_of(const std::vector<std::string> &payloads, size_t i) {
-  uint64_t offset = 0;
+  uint64_t offset = dialect_test::kDataPrefix;
   for (size_t k = 0; k < i; ++k)
-    offset += 6 + payloads[k].size() + 2;
-  return offset + 6;
+    offset += dialect_test::written_size(payloads[k]);
+  return offset;
 }
 
 std::vector<std::string> rules_of(const harness::StreamResult &r) {
-  std::vector<std::string> out;
-  for (const auto &f : r.findings)
-    out.push_back(f.rule);
-  return out;
+  return dialect_test::rules_of(r);
 }
 
 harness::StreamResult run_memo_on_and_off(const std::vector<std::string> &payloads) {

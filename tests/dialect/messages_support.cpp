@@ -24,26 +24,28 @@ harness::StreamResult parse_into(DecoderFactory make, std::string_view sse, size
 
 harness::StreamResult run_events(DecoderFactory make, const std::vector<Ev> &events) {
   auto decoder = make();
-  uint64_t offset = 0;
-  uint64_t index = 0;
-  for (const Ev &e : events) {
-    harness::sse::Event ev;
-    ev.type = e.type;
-    ev.data = e.data;
-    ev.index = index++;
-    ev.offset = offset;
-    ev.data_offset = offset + 6;
-    decoder->on_event(ev);
-    offset += 6 + e.data.size() + 2;
-  }
+  EventFeed feed(*decoder);
+  for (const Ev &e : events)
+    feed(e.data, e.type);
   return decoder->finish();
 }
 
+harness::StreamResult Runner::operator()(const std::vector<Ev> &events) const {
+  return run_events(make, events);
+}
+
 uint64_t data_offset_of(const std::vector<Ev> &events, size_t i) {
-  uint64_t offset = 0;
+  uint64_t offset = kDataPrefix;
   for (size_t k = 0; k < i; ++k)
-    offset += 6 + events[k].data.size() + 2;
-  return offset + 6;
+    offset += written_size(events[k].data);
+  return offset;
+}
+
+void check_findings_at(const harness::StreamResult &r, const std::vector<Ev> &events, size_t i) {
+  for (const auto &f : r.findings) {
+    CHECK(f.offset == data_offset_of(events, i));
+    CHECK(f.event == i);
+  }
 }
 
 harness::StreamResult replay(DecoderFactory make, std::string_view sse) {
@@ -51,20 +53,6 @@ harness::StreamResult replay(DecoderFactory make, std::string_view sse) {
   const harness::StreamResult bytes = parse_into(make, sse, 1);
   CHECK(whole == bytes);
   return whole;
-}
-
-std::vector<std::string> rules_of(const harness::StreamResult &r) {
-  std::vector<std::string> out;
-  for (const auto &f : r.findings)
-    out.push_back(f.rule);
-  return out;
-}
-
-std::map<std::string, int> rule_counts(const harness::StreamResult &r) {
-  std::map<std::string, int> out;
-  for (const auto &f : r.findings)
-    ++out[f.rule];
-  return out;
 }
 
 } // namespace dialect_test

@@ -1,9 +1,9 @@
 #pragma once
 // Feeding the Anthropic Messages and Responses API decoders: hand-made events straight into a
 // decoder (no SSE parser), or SSE text through the `tolerant` parser. The responses tests use it
-// too (test files of both dialects are named messages_* / responses_*).
+// too (test files of both dialects are named messages_* / responses_*). Reading findings
+// (rules_of, rule_counts) comes with dialect_support.hpp.
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -11,6 +11,7 @@
 
 #include "core/stream_result.hpp"
 #include "dialect/decoder.hpp"
+#include "dialect/dialect_support.hpp"
 
 namespace dialect_test {
 
@@ -22,20 +23,25 @@ struct Ev {
   std::string type = "message";
 };
 
-/// Feeds events with offsets as if each were written `data: <data>\n\n` one after the other
-/// (data_offset = offset + 6), then finishes.
+/// A fresh decoder fed `events` through an EventFeed (offsets as if each were written
+/// `data: <data>\n\n` one after the other), then finished.
 harness::StreamResult run_events(DecoderFactory make, const std::vector<Ev> &events);
+
+/// run_events bound to one dialect's decoder: `const Runner run{make_messages_decoder};`.
+struct Runner {
+  DecoderFactory make;
+  harness::StreamResult operator()(const std::vector<Ev> &events) const;
+};
 
 /// The offset run_events gives to event `i`'s data.
 uint64_t data_offset_of(const std::vector<Ev> &events, size_t i);
 
+/// Doctest-checks that every finding of `r` points at event `i` of `events`: its index and the
+/// offset of its data.
+void check_findings_at(const harness::StreamResult &r, const std::vector<Ev> &events, size_t i);
+
 /// `sse` through the tolerant parser into a fresh decoder, fed whole; fed again byte by byte, the
 /// result must be the same (doctest CHECK).
 harness::StreamResult replay(DecoderFactory make, std::string_view sse);
-
-/// Rule ids of the findings, in order.
-std::vector<std::string> rules_of(const harness::StreamResult &r);
-/// How many findings each rule has.
-std::map<std::string, int> rule_counts(const harness::StreamResult &r);
 
 } // namespace dialect_test

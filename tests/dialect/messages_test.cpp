@@ -6,18 +6,15 @@
 #include <vector>
 
 #include "dialect/decoder.hpp"
+#include "dialect/figures.hpp"
 #include "dialect/messages_support.hpp"
 
-using dialect_test::Ev;
-using dialect_test::rules_of;
+using namespace dialect_test;
 using harness::dialect::make_messages_decoder;
-using Strings = std::vector<std::string>;
 
 namespace {
 
-harness::StreamResult run(const std::vector<Ev> &events) {
-  return dialect_test::run_events(make_messages_decoder, events);
-}
+const Runner run{make_messages_decoder};
 
 // Payloads shaped like Anthropic's, compact. The SSE event type is taken from the payload's type
 // (as in captures rebuilt from JSON lines) unless a test sets one.
@@ -69,21 +66,12 @@ std::vector<Ev> message(std::vector<Ev> middle) {
 TEST_CASE("messages.text.reassembled-with-role-finish-and-usage") {
   const auto r = run(
       message({{text_block(0)}, {text_delta(0, "Hel")}, {text_delta(0, "lo")}, {block_stop(0)}}));
-  CHECK(r.events == 7);
-  CHECK(r.done);
-  CHECK(r.findings.empty());
-  CHECK(r.errors.empty());
-  REQUIRE(r.choices.size() == 1);
-  const auto &c = r.choices[0];
-  CHECK(c.index == 0);
-  CHECK(c.role == "assistant");
-  CHECK(c.text == "Hello");
-  CHECK(c.reasoning.empty());
-  CHECK(c.refusal.empty());
-  CHECK(c.finish_reason == "end_turn");
-  CHECK(c.tool_calls.empty());
   // Anthropic sends no total and no reasoning count: they stay empty.
-  CHECK(r.usage == harness::Usage{10, 7, std::nullopt, std::nullopt});
+  check_figures(r, {.events = 7,
+                    .role = "assistant",
+                    .text = {"Hello"},
+                    .finish_reason = "end_turn",
+                    .usage = harness::Usage{10, 7, std::nullopt, std::nullopt}});
 }
 
 TEST_CASE("messages.text.event-lines-and-payload-types-agree") {
@@ -161,11 +149,9 @@ TEST_CASE("messages.tool-use.fragments-concatenated-start-input-ignored") {
   const auto &c = r.choices[0];
   CHECK(c.text == "Checking.");
   CHECK(c.finish_reason == "tool_use");
-  REQUIRE(c.tool_calls.size() == 2);
   // Indexes count tool blocks only: block 1 is tool call 0.
-  CHECK(c.tool_calls[0] ==
-        harness::ToolCall{0, "toolu_1", "tool_use", "get_weather", R"({"city": "Paris"})"});
-  CHECK(c.tool_calls[1] == harness::ToolCall{1, "toolu_2", "tool_use", "get_time", "{}"});
+  check_tool_calls(c, {{0, "toolu_1", "tool_use", "get_weather", R"({"city": "Paris"})"},
+                       {1, "toolu_2", "tool_use", "get_time", "{}"}});
 }
 
 TEST_CASE("messages.tool-use.input-fallback-without-deltas") {
@@ -247,7 +233,7 @@ TEST_CASE("messages.tool-input-invalid-at-block-stop") {
   REQUIRE(rules_of(r) == Strings{"messages.tool-input-invalid", "messages.tool-input-invalid"});
   CHECK(r.findings[0].severity == harness::Severity::error);
   CHECK(r.findings[0].event == 3);
-  CHECK(r.findings[0].offset == dialect_test::data_offset_of(events, 3));
+  CHECK(r.findings[0].offset == data_offset_of(events, 3));
   CHECK(r.findings[1].message.find("not an object") != std::string::npos);
   // The arguments stay what the fragments said.
   CHECK(r.choices[0].tool_calls.at(0).arguments == R"({"a": )");
@@ -430,7 +416,7 @@ TEST_CASE("messages.error.event-error") {
   const auto r = run(events);
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0] ==
-        harness::StreamError{"Overloaded", "event", dialect_test::data_offset_of(events, 3), 3});
+        harness::StreamError{"Overloaded", "event", data_offset_of(events, 3), 3});
   CHECK(rules_of(r) == Strings{"error.event", "done.missing"});
   CHECK(r.choices[0].text == "par");
   CHECK_FALSE(r.done);
@@ -464,7 +450,7 @@ TEST_CASE("messages.done.data-after-message-stop-ignored") {
   const auto r = run(events);
   CHECK(r.events == 5);
   CHECK(rules_of(r) == Strings{"done.data-after-done", "done.data-after-done"});
-  CHECK(r.findings[0].offset == dialect_test::data_offset_of(events, 3));
+  CHECK(r.findings[0].offset == data_offset_of(events, 3));
   CHECK(r.errors.empty());
   CHECK(r.choices[0].text.empty());
 }
@@ -475,10 +461,7 @@ TEST_CASE("messages.done.missing-and-usage-missing-point-at-the-last-event") {
                                   {text_delta(0, "cut")}};
   const auto r = run(events);
   REQUIRE(rules_of(r) == Strings{"usage.missing", "done.missing"});
-  for (const auto &f : r.findings) {
-    CHECK(f.offset == dialect_test::data_offset_of(events, 2));
-    CHECK(f.event == 2);
-  }
+  check_findings_at(r, events, 2);
   CHECK(r.findings[0].severity == harness::Severity::info);
   CHECK(r.findings[1].severity == harness::Severity::warning);
   CHECK_FALSE(r.usage.has_value());
@@ -543,7 +526,7 @@ TEST_CASE("messages.json.invalid-and-not-object-skipped") {
   const auto r = run(events);
   REQUIRE(rules_of(r) == Strings{"json.invalid", "json.not-object"});
   // RapidJSON stops at the '}' after the comma, where a member name should be.
-  CHECK(r.findings[0].offset == dialect_test::data_offset_of(events, 2) + bad.size() - 1);
+  CHECK(r.findings[0].offset == data_offset_of(events, 2) + bad.size() - 1);
   CHECK(r.findings[0].message.find("Missing a name for object member.") != std::string::npos);
   CHECK(r.choices[0].text == "ok");
 }

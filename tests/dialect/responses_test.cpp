@@ -6,18 +6,15 @@
 #include <vector>
 
 #include "dialect/decoder.hpp"
+#include "dialect/figures.hpp"
 #include "dialect/messages_support.hpp"
 
-using dialect_test::Ev;
-using dialect_test::rules_of;
+using namespace dialect_test;
 using harness::dialect::make_responses_decoder;
-using Strings = std::vector<std::string>;
 
 namespace {
 
-harness::StreamResult run(const std::vector<Ev> &events) {
-  return dialect_test::run_events(make_responses_decoder, events);
-}
+const Runner run{make_responses_decoder};
 
 // Payloads shaped like OpenAI's, compact and without sequence_number unless a test adds one.
 constexpr std::string_view kUsage =
@@ -95,18 +92,11 @@ TEST_CASE("responses.text.reassembled-with-role-finish-and-usage") {
                       {about("response.content_part.done", 0, R"(,"content_index":0)")},
                       {item_event("response.output_item.done", 0, message_item())},
                       {completed()}});
-  CHECK(r.events == 10);
-  CHECK(r.done);
-  CHECK(r.findings.empty());
-  CHECK(r.errors.empty());
-  REQUIRE(r.choices.size() == 1);
-  const auto &c = r.choices[0];
-  CHECK(c.index == 0);
-  CHECK(c.role == "assistant");
-  CHECK(c.text == "Hello");
-  CHECK(c.finish_reason == "completed");
-  CHECK(c.tool_calls.empty());
-  CHECK(r.usage == harness::Usage{25, 10, 35, 4});
+  check_figures(r, {.events = 10,
+                    .role = "assistant",
+                    .text = {"Hello"},
+                    .finish_reason = "completed",
+                    .usage = harness::Usage{25, 10, 35, 4}});
 }
 
 TEST_CASE("responses.text.event-lines-and-payload-types-agree") {
@@ -158,11 +148,9 @@ TEST_CASE("responses.tool-calls.fragments-ids-and-order") {
   CHECK(r.findings.empty());
   const auto &c = r.choices.at(0);
   CHECK(c.text == "and");
-  REQUIRE(c.tool_calls.size() == 2);
   // Indexes count function_call items only; id is the call_id, not the item id.
-  CHECK(c.tool_calls[0] ==
-        harness::ToolCall{0, "call_a", "function", "get_capital", R"({"country":"France"})"});
-  CHECK(c.tool_calls[1] == harness::ToolCall{1, "call_b", "function", "get_time", "{}"});
+  check_tool_calls(c, {{0, "call_a", "function", "get_capital", R"({"country":"France"})"},
+                       {1, "call_b", "function", "get_time", "{}"}});
 }
 
 TEST_CASE("responses.tool-calls.tool-call-only-response-has-no-role") {
@@ -218,7 +206,7 @@ TEST_CASE("responses.done.text-differs-from-deltas") {
   const auto r = run(events);
   REQUIRE(rules_of(r) == Strings{"responses.done-text-mismatch", "responses.done-text-mismatch"});
   CHECK(r.findings[0].severity == harness::Severity::error);
-  CHECK(r.findings[0].offset == dialect_test::data_offset_of(events, 3));
+  CHECK(r.findings[0].offset == data_offset_of(events, 3));
   // The deltas are what a streaming client showed.
   CHECK(r.choices.at(0).text == "Hello");
   CHECK(r.choices.at(0).tool_calls.at(0).arguments == "{}");
@@ -377,7 +365,7 @@ TEST_CASE("responses.terminal.failed") {
     CHECK(rules_of(r) == Strings{"error.payload", "usage.missing"});
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0] == harness::StreamError{"The server had an error", "payload",
-                                              dialect_test::data_offset_of(events, 1), 1});
+                                              data_offset_of(events, 1), 1});
   }
   SUBCASE("after an error payload: reported once") {
     const auto r = run(
@@ -462,7 +450,7 @@ TEST_CASE("responses.done.data-after-terminal-ignored") {
   const auto r = run(events);
   CHECK(r.events == 4);
   CHECK(rules_of(r) == Strings{"done.data-after-done", "done.data-after-done"});
-  CHECK(r.findings[1].offset == dialect_test::data_offset_of(events, 3));
+  CHECK(r.findings[1].offset == data_offset_of(events, 3));
   CHECK(r.errors.empty());
 }
 
@@ -470,10 +458,7 @@ TEST_CASE("responses.done.missing-and-usage-missing-point-at-the-last-event") {
   const std::vector<Ev> events = {{created()}, {added(0, message_item())}, {text_delta(0, "cut")}};
   const auto r = run(events);
   REQUIRE(rules_of(r) == Strings{"usage.missing", "done.missing"});
-  for (const auto &f : r.findings) {
-    CHECK(f.offset == dialect_test::data_offset_of(events, 2));
-    CHECK(f.event == 2);
-  }
+  check_findings_at(r, events, 2);
   CHECK(r.choices.at(0).text == "cut");
   CHECK_FALSE(r.choices.at(0).finish_reason.has_value());
 }
@@ -483,6 +468,6 @@ TEST_CASE("responses.json.invalid-and-not-object-skipped") {
                                   {"\"text\""}, {text_delta(0, "ok")},      {completed()}};
   const auto r = run(events);
   REQUIRE(rules_of(r) == Strings{"json.invalid", "json.not-object"});
-  CHECK(r.findings[0].offset == dialect_test::data_offset_of(events, 2) + 8);
+  CHECK(r.findings[0].offset == data_offset_of(events, 2) + 8);
   CHECK(r.choices.at(0).text == "ok");
 }

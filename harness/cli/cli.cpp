@@ -28,6 +28,7 @@ constexpr Command kCommands[] = {
     {"bench", "measure framing, JSON and full-pipeline throughput", cmd_bench},
     {"import", "import a capture (raw, markdown, HAR, JSON Lines) as a new case", cmd_import},
     {"bless", "rewrite cases' expectations from the current output; flag disputes", cmd_bless},
+    {"serve", "serve the cases over HTTP/1.1 to real clients, byte for byte", cmd_serve},
 };
 
 void usage(std::ostream &out) {

@@ -1,0 +1,56 @@
+// sse-harness serve [PATH...]: replay corpus cases over HTTP/1.1 to real clients (serve/).
+#include <iostream>
+
+#include "cli/cli.hpp"
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "serve/server.hpp"
+
+namespace harness::cli {
+
+int cmd_serve(const Args &args, std::ostream &out, std::ostream &err) {
+  cxxopts::Options options(
+      "sse-harness serve",
+      "Serve the corpus cases over HTTP/1.1: each case's stream, byte for byte, at "
+      "http://HOST:PORT/cases/<case>/<options>/v1/{chat/completions,responses,messages,events}; "
+      "GET / lists the cases and their base URLs.");
+  options.add_options()
+      ("host", "address to listen on", cxxopts::value<std::string>()->default_value("127.0.0.1"))
+      ("port", "port (0: any free port; the bound one is printed)",
+       cxxopts::value<uint16_t>()->default_value("8089"))
+      ("writes", "default write split for \"-\" in a URL (whole, bytes:N, drip, random:SEED)",
+       cxxopts::value<std::string>()->default_value("whole"))
+      ("h,help", "show this help");
+  add_case_paths(options);
+  auto opts = parse(options, args);
+  if (opts.count("help")) {
+    out << options.help();
+    return kExitOk;
+  }
+  serve::ServerOptions so;
+  so.host = opts["host"].as<std::string>();
+  so.port = opts["port"].as<uint16_t>();
+  auto defaults = serve::parse_wire_options(opts["writes"].as<std::string>(), so.defaults);
+  if (!defaults) {
+    err << "sse-harness serve: --writes: " << defaults.error().message << "\n";
+    return kExitTrouble;
+  }
+  so.defaults = *defaults;
+  auto cases = discover_case_paths(opts);
+  if (!cases) {
+    err << "sse-harness serve: " << cases.error().str() << "\n";
+    return kExitTrouble;
+  }
+  const size_t count = cases->size();
+  auto status = serve::serve(std::move(*cases), so, [&](uint16_t port) {
+    out << "serving " << count << " cases on http://" << so.host << ":" << port << "/"
+        << std::endl;
+  });
+  if (!status) {
+    err << "sse-harness serve: " << status.error().str() << "\n";
+    return kExitTrouble;
+  }
+  return kExitOk;
+}
+
+} // namespace harness::cli

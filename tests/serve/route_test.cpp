@@ -1,0 +1,67 @@
+// serve.*: request targets -> routes, wire options, and what is refused.
+#include <doctest/doctest.h>
+
+#include "serve/route.hpp"
+
+using namespace harness::serve;
+
+namespace {
+
+std::optional<Route> route(std::string_view target) {
+  auto r = parse_target(target, WireOptions{});
+  REQUIRE_MESSAGE(r.ok(), target);
+  return *r;
+}
+
+bool refused(std::string_view target) { return !parse_target(target, WireOptions{}).ok(); }
+
+} // namespace
+
+TEST_CASE("serve.routes-name-case-options-and-endpoint") {
+  auto r = route("/cases/seeds/000_c359a6ca5f32f75d/bytes:7/v1/chat/completions");
+  REQUIRE(r);
+  CHECK(r->endpoint == Endpoint::chat_completions);
+  CHECK(r->case_id == "seeds/000_c359a6ca5f32f75d");
+  CHECK(r->options.writes.name() == "bytes:7");
+  r = route("/cases/streams/anthropic/x/-/v1/messages?beta=true");
+  REQUIRE(r);
+  CHECK(r->endpoint == Endpoint::messages);
+  CHECK(r->case_id == "streams/anthropic/x");
+  CHECK(r->options.writes.name() == "whole");
+  CHECK(route("/cases/a/drip/v1/responses")->endpoint == Endpoint::responses);
+  CHECK(route("/cases/a/random:5/v1/events")->options.writes.name() == "random:5");
+  CHECK(route("/")->endpoint == Endpoint::index);
+  CHECK_FALSE(route("/favicon.ico"));
+  CHECK_FALSE(route("/cases/a/-/v1/embeddings"));
+}
+
+TEST_CASE("serve.defaults-apply-to-dash") {
+  WireOptions defaults;
+  defaults.writes = harness::split::Split{harness::split::Split::Kind::bytes, 3};
+  auto r = parse_target("/cases/a/-/v1/events", defaults);
+  REQUIRE(r.ok());
+  CHECK((*r)->options.writes.name() == "bytes:3");
+}
+
+TEST_CASE("serve.unsafe-or-malformed-targets-are-refused") {
+  CHECK(refused("/cases/../etc/-/v1/events"));
+  CHECK(refused("/cases/seeds/../../x/-/v1/events"));
+  CHECK(refused("/cases/seeds/./x/-/v1/events"));
+  CHECK(refused("/cases/seeds//x/-/v1/events"));
+  CHECK(refused("/cases/seeds/%2e%2e/-/v1/events"));
+  CHECK(refused("/cases/seeds\\x/-/v1/events"));
+  CHECK(refused("/cases/x/-/v1/events") == false);
+  CHECK(refused("/cases/x/bytes:0/v1/events"));
+  CHECK(refused("/cases/x/every/v1/events"));
+  CHECK(refused("/cases/x/nonsense/v1/events"));
+  CHECK(refused("/cases/-/v1/events")); // no options segment
+}
+
+TEST_CASE("serve.endpoints-methods-and-dialects") {
+  CHECK(method_of(Endpoint::chat_completions) == "POST");
+  CHECK(method_of(Endpoint::events) == "GET");
+  CHECK(method_of(Endpoint::index) == "GET");
+  CHECK(dialect_of(Endpoint::responses) == "openai-responses");
+  CHECK(dialect_of(Endpoint::messages) == "anthropic-messages");
+  CHECK(dialect_of(Endpoint::events).empty());
+}

@@ -18,8 +18,11 @@ int cmd_serve(const Args &args, std::ostream &out, std::ostream &err) {
       ("host", "address to listen on", cxxopts::value<std::string>()->default_value("127.0.0.1"))
       ("port", "port (0: any free port; the bound one is printed)",
        cxxopts::value<uint16_t>()->default_value("8089"))
-      ("writes", "default write split for \"-\" in a URL (whole, bytes:N, drip, random:SEED)",
-       cxxopts::value<std::string>()->default_value("whole"))
+      ("wire", "what \"-\" in a URL means: wire options joined by '+' (write sizes whole, "
+               "bytes:N, drip, random:SEED, events; framing chunked, close; delay:MS; a fault "
+               "cut-bytes:N, cut-events:N, reset:N, stall:MS, bad-chunk:N, status:CODE, "
+               "error-event:N)",
+       cxxopts::value<std::string>()->default_value("-"))
       ("h,help", "show this help");
   add_case_paths(options);
   auto opts = parse(options, args);
@@ -30,9 +33,9 @@ int cmd_serve(const Args &args, std::ostream &out, std::ostream &err) {
   serve::ServerOptions so;
   so.host = opts["host"].as<std::string>();
   so.port = opts["port"].as<uint16_t>();
-  auto defaults = serve::parse_wire_options(opts["writes"].as<std::string>(), so.defaults);
+  auto defaults = serve::parse_wire_options(opts["wire"].as<std::string>(), so.defaults);
   if (!defaults) {
-    err << "sse-harness serve: --writes: " << defaults.error().message << "\n";
+    err << "sse-harness serve: --wire: " << defaults.error().message << "\n";
     return kExitTrouble;
   }
   so.defaults = *defaults;

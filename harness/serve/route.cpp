@@ -39,27 +39,6 @@ bool safe_case_id(std::string_view id) {
 
 } // namespace
 
-Result<WireOptions> parse_wire_options(std::string_view options, const WireOptions &defaults) {
-  WireOptions out = defaults;
-  if (options == "-")
-    return out;
-  size_t start = 0;
-  while (start <= options.size()) {
-    size_t end = options.find('+', start);
-    if (end == std::string_view::npos)
-      end = options.size();
-    const auto item = options.substr(start, end - start);
-    auto spec = split::parse_spec(item);
-    if (!spec || spec->every)
-      return Error{std::string(options), std::nullopt,
-                   "unknown wire option '" + std::string(item) +
-                       "' (expected whole, bytes:N, drip or random:SEED)"};
-    out.writes = spec->split;
-    start = end + 1;
-  }
-  return out;
-}
-
 Result<std::optional<Route>> parse_target(std::string_view target, const WireOptions &defaults) {
   std::string_view path = target.substr(0, target.find('?'));
   if (path == "/" || path.empty())
@@ -102,6 +81,14 @@ std::string_view dialect_of(Endpoint endpoint) {
     break;
   }
   return {};
+}
+
+std::string_view endpoint_path(std::string_view dialect) {
+  if (dialect == "anthropic-messages")
+    return "/messages";
+  if (dialect == "openai-responses")
+    return "/responses";
+  return "/chat/completions";
 }
 
 } // namespace harness::serve

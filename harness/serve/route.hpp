@@ -9,8 +9,8 @@
 //
 // SDKs append their endpoint path to a base URL, so per-request wire options live in the path:
 // the base URL of a case is http://HOST:PORT/cases/<case id>/<options>/v1. <options> is one
-// segment, "-" for the server's defaults, else items joined by '+': a write-size split spec
-// (whole, bytes:N, drip, random:SEED). A case id is the corpus path ("seeds/000_…"), so it spans
+// segment, "-" for the server's defaults, else items joined by '+' (serve/wire.hpp: write sizes,
+// framing, timing, faults). A case id is the corpus path ("seeds/000_…"), so it spans
 // segments; it is everything between "/cases/" and the options segment before "/v1/".
 // Ids with "." or ".." segments, empty segments, backslashes or percent-escapes are rejected:
 // a target can never name a file outside the corpus.
@@ -19,24 +19,17 @@
 #include <string_view>
 
 #include "core/error.hpp"
-#include "split/split.hpp"
+#include "serve/wire.hpp"
 
 namespace harness::serve {
 
 enum class Endpoint { index, chat_completions, responses, messages, events };
-
-struct WireOptions {
-  split::Split writes; ///< how the body is cut into writes (each one an HTTP chunk)
-};
 
 struct Route {
   Endpoint endpoint = Endpoint::index;
   std::string case_id;  ///< empty for the index
   WireOptions options;
 };
-
-/// Parses `options` ("-" = `defaults`). Errors name the item that is wrong.
-Result<WireOptions> parse_wire_options(std::string_view options, const WireOptions &defaults);
 
 /// Parses a request target (path, optionally with a query, which is ignored). nullopt: no such
 /// route (404); an Error: a malformed or unsafe target (400), with the reason.
@@ -47,5 +40,9 @@ std::string_view method_of(Endpoint endpoint);
 
 /// The dialect an endpoint serves ("openai-chat", …); empty for index and events (any dialect).
 std::string_view dialect_of(Endpoint endpoint);
+
+/// The endpoint path below a base URL that streams `dialect` ("/chat/completions", "/responses",
+/// "/messages").
+std::string_view endpoint_path(std::string_view dialect);
 
 } // namespace harness::serve

@@ -1,6 +1,7 @@
 #include "serve/server.hpp"
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -18,10 +19,21 @@ namespace http = boost::beast::http;
 using tcp = net::ip::tcp;
 
 constexpr uint64_t kBodyLimit = 1u << 20;
+/// How many accepts are kept pending (see Server::run).
+constexpr int kPendingAccepts = 16;
+/// What `bad-chunk:N` sends where a chunk-size line belongs: not hexadecimal.
+constexpr std::string_view kBadChunk = "zz\r\n";
+
+/// One case as the server sends it: the case and where its SSE events start (for `events` writes,
+/// cut-events and error-event).
+struct Served {
+  corpus::Case c;
+  std::vector<uint64_t> event_starts;
+};
 
 /// The cases by id, and the server's defaults; shared by every session.
 struct Catalog {
-  std::map<std::string, corpus::Case, std::less<>> cases;
+  std::map<std::string, Served, std::less<>> cases;
   ServerOptions options;
   uint16_t port = 0;
 };
@@ -37,19 +49,12 @@ std::string error_body(std::string_view message) {
   return R"({"error": {"message": )" + json_string(message) + "}}\n";
 }
 
-std::string_view endpoint_path(std::string_view dialect) {
-  if (dialect == "anthropic-messages")
-    return "/messages";
-  if (dialect == "openai-responses")
-    return "/responses";
-  return "/chat/completions";
-}
-
 std::string index_body(const Catalog &catalog) {
   const std::string root = "http://" + catalog.options.host + ":" + std::to_string(catalog.port);
   std::string out = "{\"cases\": [";
   bool first = true;
-  for (const auto &[id, c] : catalog.cases) {
+  for (const auto &[id, served] : catalog.cases) {
+    const corpus::Case &c = served.c;
     const std::string base = root + "/cases/" + id + "/-/v1";
     out += std::string(first ? "\n" : ",\n") + "  {\"id\": " + json_string(id) +
            ", \"dialect\": " + json_string(c.dialect) + ", \"title\": " + json_string(c.title) +
@@ -107,13 +112,22 @@ private:
     if (it == catalog_->cases.end())
       return reply(http::status::not_found, error_body("no such case: " + r.case_id),
                    keep_alive_);
+    const corpus::Case &c = it->second.c;
     const auto dialect = dialect_of(r.endpoint);
-    if (!dialect.empty() && dialect != it->second.dialect)
+    if (!dialect.empty() && dialect != c.dialect)
       return reply(http::status::not_found,
-                   error_body("case " + r.case_id + " is " + it->second.dialect + ": use …/v1" +
-                              std::string(endpoint_path(it->second.dialect))),
+                   error_body("case " + r.case_id + " is " + c.dialect + ": use …/v1" +
+                              std::string(endpoint_path(c.dialect))),
                    keep_alive_);
-    stream(it->second.capture.stream(), r.options);
+    auto p = plan(c.capture.stream(), it->second.event_starts, c.dialect, r.options);
+    if (!p)
+      return reply(http::status::bad_request, error_body(p.error().str()), keep_alive_);
+    plan_ = std::move(*p);
+    if (req.version() < 11) // HTTP/1.0 has no chunked encoding: the body ends at the close
+      plan_.framing = Framing::close;
+    if (plan_.status != 200)
+      return reply(static_cast<http::status>(plan_.status), plan_.body, keep_alive_);
+    stream();
   }
 
   void reply(http::status status, std::string body, bool keep_alive,
@@ -121,6 +135,9 @@ private:
     auto res = std::make_shared<http::response<http::string_body>>(status, 11);
     res->set(http::field::server, "sse-harness");
     res->set(http::field::content_type, std::string(type));
+    res->set(http::field::access_control_allow_origin, "*");
+    if (status == http::status::too_many_requests)
+      res->set(http::field::retry_after, "1");
     res->keep_alive(keep_alive);
     res->body() = std::move(body);
     res->prepare_payload();
@@ -132,46 +149,84 @@ private:
                       });
   }
 
-  /// Header, then one HTTP chunk per write of the split, then the last chunk.
-  void stream(std::string_view bytes, const WireOptions &options) {
-    writes_.clear();
-    split::for_each_feed(options.writes, bytes,
-                         [&](std::string_view slice) { writes_.push_back(slice); });
+  /// The header, then the plan's writes (each one HTTP chunk, or raw bytes when close-delimited)
+  /// with their pauses, then the plan's ending.
+  void stream() {
     next_write_ = 0;
     header_ = std::make_shared<http::response<http::empty_body>>(http::status::ok, 11);
     header_->set(http::field::server, "sse-harness");
     header_->set(http::field::content_type, "text/event-stream");
     header_->set(http::field::cache_control, "no-cache");
+    header_->set(http::field::access_control_allow_origin, "*");
+    if (plan_.framing == Framing::close)
+      keep_alive_ = false;
     header_->keep_alive(keep_alive_);
-    header_->chunked(true);
+    header_->chunked(plan_.framing == Framing::chunked);
     serializer_.emplace(*header_);
     http::async_write_header(socket_, *serializer_,
                              [self = shared_from_this()](boost::beast::error_code ec, size_t) {
                                if (ec)
                                  return self->close();
-                               self->write_next();
+                               self->pause_then_write();
                              });
+  }
+
+  void pause_then_write() {
+    const uint32_t ms = next_write_ < plan_.pause_ms.size() ? plan_.pause_ms[next_write_] : 0;
+    if (ms == 0)
+      return write_next();
+    timer_.expires_after(std::chrono::milliseconds(ms));
+    timer_.async_wait([self = shared_from_this()](boost::beast::error_code ec) {
+      if (ec)
+        return self->close();
+      self->write_next();
+    });
   }
 
   void write_next() {
     auto done = [self = shared_from_this()](boost::beast::error_code ec, size_t) {
       if (ec)
         return self->close();
-      self->write_next();
+      self->pause_then_write();
     };
-    if (next_write_ < writes_.size()) {
-      const auto slice = writes_[next_write_++];
-      net::async_write(socket_, http::make_chunk(net::buffer(slice.data(), slice.size())),
-                       std::move(done));
+    if (next_write_ < plan_.ends.size()) {
+      const size_t from = next_write_ ? plan_.ends[next_write_ - 1] : 0;
+      const auto buffer = net::buffer(plan_.body.data() + from, plan_.ends[next_write_] - from);
+      ++next_write_;
+      if (plan_.framing == Framing::chunked)
+        net::async_write(socket_, http::make_chunk(buffer), std::move(done));
+      else
+        net::async_write(socket_, buffer, std::move(done));
       return;
     }
-    if (next_write_++ == writes_.size()) {
-      net::async_write(socket_, http::make_chunk_last(), std::move(done));
-      return;
-    }
-    if (!keep_alive_)
+    end_stream();
+  }
+
+  void end_stream() {
+    switch (plan_.ending) {
+    case Ending::complete:
+      if (plan_.framing == Framing::close)
+        return close();
+      return net::async_write(socket_, http::make_chunk_last(),
+                              [self = shared_from_this()](boost::beast::error_code ec, size_t) {
+                                if (ec || !self->keep_alive_)
+                                  return self->close();
+                                self->read();
+                              });
+    case Ending::close:
       return close();
-    read();
+    case Ending::reset: {
+      boost::beast::error_code ignored;
+      socket_.set_option(net::socket_base::linger(true, 0), ignored);
+      socket_.close(ignored);
+      return;
+    }
+    case Ending::bad_chunk:
+      return net::async_write(socket_, net::buffer(kBadChunk.data(), kBadChunk.size()),
+                              [self = shared_from_this()](boost::beast::error_code, size_t) {
+                                self->close();
+                              });
+    }
   }
 
   void close() {
@@ -187,34 +242,58 @@ private:
   bool keep_alive_ = false;
   std::shared_ptr<http::response<http::empty_body>> header_;
   std::optional<http::response_serializer<http::empty_body>> serializer_;
-  std::vector<std::string_view> writes_; ///< views into the case's stream, which outlives us
-  size_t next_write_ = 0;
+  net::steady_timer timer_{socket_.get_executor()};
+  Plan plan_;              ///< what the current stream response sends
+  size_t next_write_ = 0;  ///< the plan's next write
 };
 
-void accept(tcp::acceptor &acceptor, const std::shared_ptr<const Catalog> &catalog) {
-  acceptor.async_accept([&acceptor, catalog](boost::beast::error_code ec, tcp::socket socket) {
-    if (!ec)
+/// Accepts connections until the acceptor is closed. When accepting fails (out of file
+/// descriptors under load, say), waits a moment instead of spinning.
+void accept(tcp::acceptor &acceptor, net::steady_timer &backoff,
+            const std::shared_ptr<const Catalog> &catalog) {
+  acceptor.async_accept([&acceptor, &backoff, catalog](boost::beast::error_code ec,
+                                                       tcp::socket socket) {
+    if (ec == net::error::operation_aborted || !acceptor.is_open())
+      return;
+    if (!ec) {
       std::make_shared<Session>(std::move(socket), catalog)->start();
-    accept(acceptor, catalog);
+      return accept(acceptor, backoff, catalog);
+    }
+    backoff.expires_after(std::chrono::milliseconds(20));
+    backoff.async_wait([&acceptor, &backoff, catalog](boost::beast::error_code) {
+      accept(acceptor, backoff, catalog);
+    });
   });
 }
 
 } // namespace
 
-Status serve(std::vector<corpus::Case> cases, const ServerOptions &options,
-             const std::function<void(uint16_t)> &on_listening) {
-  auto catalog = std::make_shared<Catalog>();
-  catalog->options = options;
+struct Server::Impl {
+  net::io_context io;
+  tcp::acceptor acceptor{io};
+  std::vector<std::unique_ptr<net::steady_timer>> backoffs; ///< one per pending accept
+  std::shared_ptr<Catalog> catalog = std::make_shared<Catalog>();
+};
+
+Server::Server(std::vector<corpus::Case> cases, const ServerOptions &options)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->catalog->options = options;
   for (auto &c : cases) {
     std::string id = c.id;
-    catalog->cases.emplace(std::move(id), std::move(c));
+    auto starts = event_starts(c.capture.stream());
+    impl_->catalog->cases.emplace(std::move(id), Served{std::move(c), std::move(starts)});
   }
-  net::io_context io;
+}
+
+Server::~Server() = default;
+
+Result<uint16_t> Server::listen() {
+  const ServerOptions &options = impl_->catalog->options;
   boost::beast::error_code ec;
   const auto address = net::ip::make_address(options.host, ec);
   if (ec)
     return Error{options.host, std::nullopt, "not an IP address: " + ec.message()};
-  tcp::acceptor acceptor(io);
+  tcp::acceptor &acceptor = impl_->acceptor;
   const tcp::endpoint endpoint(address, options.port);
   acceptor.open(endpoint.protocol(), ec);
   if (!ec)
@@ -226,10 +305,30 @@ Status serve(std::vector<corpus::Case> cases, const ServerOptions &options,
   if (ec)
     return Error{options.host + ":" + std::to_string(options.port), std::nullopt,
                  "cannot listen: " + ec.message()};
-  catalog->port = acceptor.local_endpoint().port();
-  on_listening(catalog->port);
-  accept(acceptor, catalog);
-  io.run();
+  impl_->catalog->port = acceptor.local_endpoint().port();
+  return impl_->catalog->port;
+}
+
+void Server::run() {
+  // Several accepts pending at once: one pending accept is served once per pass of the event
+  // loop, which starves new connections while thousands of streams are being written.
+  for (int i = 0; i < kPendingAccepts; ++i) {
+    impl_->backoffs.push_back(std::make_unique<net::steady_timer>(impl_->io));
+    accept(impl_->acceptor, *impl_->backoffs.back(), impl_->catalog);
+  }
+  impl_->io.run();
+}
+
+void Server::stop() { impl_->io.stop(); }
+
+Status serve(std::vector<corpus::Case> cases, const ServerOptions &options,
+             const std::function<void(uint16_t)> &on_listening) {
+  Server server(std::move(cases), options);
+  auto port = server.listen();
+  if (!port)
+    return port.error();
+  on_listening(*port);
+  server.run();
   return ok_status();
 }
 

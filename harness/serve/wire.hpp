@@ -1,0 +1,97 @@
+#pragma once
+// How one response goes on the wire: write sizes, HTTP framing, timing and faults. Users name them
+// in a URL's <options> segment (route.hpp), items joined by '+', later items overriding earlier
+// ones of the same kind:
+//
+//   writes   whole | bytes:N | drip | random:SEED   write sizes independent of event boundaries
+//            events                                one write per SSE event (as `tolerant` frames it)
+//   framing  chunked (default)                     each write is one HTTP/1.1 chunk
+//            close                                 no Transfer-Encoding: the body ends when the
+//                                                  server closes the connection
+//   timing   delay:MS                              MS milliseconds before every write but the first
+//   faults   cut-bytes:N   close after N bytes of the stream
+//            cut-events:N  close after N events (at the start of event N)
+//            reset:N       TCP reset (RST) after N bytes
+//            stall:MS      pause MS milliseconds before the middle write, then carry on
+//            bad-chunk:N   after N bytes, a malformed chunk-size line, then close (chunked only)
+//            status:CODE   HTTP CODE (400..599, e.g. 429 or 500) with a JSON error, no stream
+//            error-event:N the first N events, then an error event in the case's dialect (an
+//                          {"error": …} payload for chat; `event: error` for Messages and
+//                          Responses), then the normal end
+//
+// A Plan is what the server sends for one case under one WireOptions, computed without touching
+// the network, so that `clients run` derives each client's expected outcome from exactly the bytes
+// the client receives (clients/expectation.hpp).
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "split/split.hpp"
+
+namespace harness::serve {
+
+struct Fault {
+  enum class Kind { none, cut_bytes, cut_events, reset, stall, bad_chunk, status, error_event };
+  Kind kind = Kind::none;
+  uint64_t n = 0; ///< bytes, events, milliseconds or the HTTP status, by kind
+  bool operator==(const Fault &) const = default;
+};
+
+enum class Framing { chunked, close };
+
+struct WireOptions {
+  split::Split writes;       ///< how the body is cut into writes, unless event_writes
+  bool event_writes = false; ///< "events": one write per SSE event
+  Framing framing = Framing::chunked;
+  uint32_t delay_ms = 0;     ///< before every write but the first
+  Fault fault;
+
+  /// The canonical options segment: the items that differ from the defaults (whole, chunked, no
+  /// delay, no fault) in a fixed order, "-" when none do. parse_wire_options(name()) == *this.
+  std::string name() const;
+  bool operator==(const WireOptions &) const = default;
+};
+
+/// Parses `options` ("-" = `defaults`), items joined by '+', each applied over `defaults`. Errors
+/// name the item that is wrong and what was expected.
+Result<WireOptions> parse_wire_options(std::string_view options, const WireOptions &defaults);
+
+/// How the response ends after its last write.
+enum class Ending {
+  complete,  ///< chunked: the last chunk; close: the server closes after the whole stream
+  close,     ///< the connection is closed early (chunked: without the last chunk)
+  reset,     ///< the connection is reset (RST)
+  bad_chunk, ///< a malformed chunk-size line, then close
+};
+
+struct Plan {
+  unsigned status = 200;   ///< not 200: `body` is a JSON error and nothing else is sent
+  std::string body;        ///< every byte of the response body the client is sent, in order
+  std::vector<size_t> ends; ///< write i is body[ends[i-1], ends[i]) (ends[-1] = 0)
+  std::vector<uint32_t> pause_ms; ///< pause before write i (same length as ends)
+  Framing framing = Framing::chunked;
+  Ending ending = Ending::complete;
+  bool stream_cut = false; ///< the client gets only part of the case's stream (cut, reset, bad chunk)
+  bool error_event = false; ///< an error event was added after part of the stream
+  /// Where the stream was cut, for reports ("" when it was not).
+  std::string what_happened;
+
+  /// Whether a correct client must report an error: an HTTP error status; an error event; or a
+  /// stream cut in a way HTTP makes visible (a chunked body without its last chunk, a reset, a
+  /// bad chunk). A close-delimited body cut short is indistinguishable from its end.
+  bool error_must_surface() const;
+};
+
+/// The plan for `stream` (a case of `dialect`) under `options`. `event_starts` are the offsets of
+/// the stream's SSE events (tolerant framing), ascending. Errors: a cut, reset or bad chunk not
+/// inside the stream (N >= its size, or beyond its last event), bad-chunk with close framing.
+Result<Plan> plan(std::string_view stream, std::span<const uint64_t> event_starts,
+                  std::string_view dialect, const WireOptions &options);
+
+/// The offsets where the stream's SSE events start, as the `tolerant` parser frames them.
+std::vector<uint64_t> event_starts(std::string_view stream);
+
+} // namespace harness::serve

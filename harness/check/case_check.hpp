@@ -23,7 +23,9 @@
 
 namespace harness::check {
 
-enum class Outcome { ok, deviation, disputed, failed };
+/// error: the implementation could not be judged (a client that hung, crashed without a word, or
+/// printed something unreadable).
+enum class Outcome { ok, deviation, disputed, failed, error };
 
 std::string_view to_string(Outcome o);
 
@@ -64,5 +66,14 @@ struct CaseOptions {
 std::vector<Row> check_case(const corpus::Case &c,
                             const std::vector<const pipeline::Implementation *> &impls,
                             const CaseOptions &options, const DeviationLookup &deviations);
+
+/// Applies the listed deviations to a row whose result `differences` describes (empty = as
+/// expected), setting its outcome, lines, reason and deviated entries. An entry whose `expect`
+/// the result does not match does not apply (several entries may cover the same path with
+/// different pins); of the others, an entry is active when it acknowledges at least one
+/// difference, and only active entries give the row its reasons. `actual` is the result document,
+/// or null where deviations cannot pin a partial result (variants).
+void apply_deviations(Row &row, const std::vector<DeviationView> &devs,
+                      std::vector<std::string> differences, const rapidjson::Value *actual);
 
 } // namespace harness::check

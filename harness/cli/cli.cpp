@@ -29,6 +29,8 @@ constexpr Command kCommands[] = {
     {"import", "import a capture (raw, markdown, HAR, JSON Lines) as a new case", cmd_import},
     {"bless", "rewrite cases' expectations from the current output; flag disputes", cmd_bless},
     {"serve", "serve the cases over HTTP/1.1 to real clients, byte for byte", cmd_serve},
+    {"clients", "run real clients (SDKs, EventSource, curl) against serve and judge them",
+     cmd_clients},
 };
 
 void usage(std::ostream &out) {

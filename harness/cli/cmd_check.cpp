@@ -1,6 +1,6 @@
 // sse-harness check [PATH...]: every case x every implementation x every split (and, with
 // --variants, every metamorphic variant), against the expectations and the known deviations.
-#include <filesystem>
+#include <algorithm>
 
 #include "check/case_check.hpp"
 #include "cli/cli.hpp"
@@ -10,40 +10,6 @@
 #include "corpus/bless.hpp"
 
 namespace harness::cli {
-
-namespace {
-
-/// Whether the run checks the whole corpus the deviations file belongs to: no paths (the bundled
-/// corpus), or only paths that are that corpus's folder.
-bool covers_corpus(const cxxopts::ParseResult &opts, const std::string &deviations_file) {
-  if (!opts.count("paths"))
-    return true;
-  std::error_code ec;
-  const auto root = std::filesystem::path(deviations_file).parent_path();
-  for (const auto &p : opts["paths"].as<std::vector<std::string>>())
-    if (!std::filesystem::equivalent(p, root.empty() ? "." : root, ec))
-      return false;
-  return true;
-}
-
-/// --deviations, else the file of the corpus the first path is in (a folder named `corpus`, or
-/// one inside it), else, with no path, the bundled corpus's.
-std::string deviations_file_for(const cxxopts::ParseResult &opts) {
-  if (opts.count("deviations"))
-    return opts["deviations"].as<std::string>();
-  if (!opts.count("paths"))
-    return default_deviations_file();
-  std::error_code ec;
-  auto first = std::filesystem::absolute(opts["paths"].as<std::vector<std::string>>().front(), ec)
-                   .lexically_normal();
-  if (first.filename().empty())
-    first = first.parent_path();
-  if (first.filename() == corpus::kCorpusFolderName)
-    return (first / corpus::kDeviationsFile).string();
-  return corpus::deviations_path_for(first).string(); // empty: no deviations file applies
-}
-
-} // namespace
 
 namespace {
 
@@ -112,13 +78,8 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
   }
 
   const bool colour = use_colour(out);
-  auto label = [&](check::Outcome o) -> std::string {
-    const char *text[] = {"PASS", "DEVN", "DISP", "FAIL"};
-    const char *code[] = {"32", "33", "35", "31"};
-    const int i = static_cast<int>(o);
-    return colour ? std::string("\033[") + code[i] + "m" + text[i] + "\033[0m" : text[i];
-  };
-  size_t counts[4] = {0, 0, 0, 0};
+  auto label = [&](check::Outcome o) { return outcome_label(o, colour); };
+  size_t counts[5] = {0, 0, 0, 0, 0};
   for (const auto &c : *cases) {
     for (const auto &row : check::check_case(c, *impls, copts, deviations->lookup)) {
       deviations->deviated(row.deviated);
@@ -143,7 +104,11 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
   // fails the run (a fix is noticed); over part of it, that is only worth a note.
   const bool whole_run = impl_names(opts).empty() && covers_corpus(opts, deviations_file);
   size_t stale = 0;
-  for (const auto &line : deviations->stale(copts.variants)) {
+  auto checked = [&](std::string_view impl) {
+    return std::any_of(impls->begin(), impls->end(),
+                       [&](const auto *i) { return i->name == impl; });
+  };
+  for (const auto &line : deviations->stale(copts.variants, checked)) {
     if (whole_run) {
       ++stale;
       out << label(check::Outcome::failed) << "  " << line

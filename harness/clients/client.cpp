@@ -1,0 +1,151 @@
+#include "clients/client.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "serve/route.hpp"
+
+#ifndef SSEH_DEFAULT_CLIENTS_DIR
+#define SSEH_DEFAULT_CLIENTS_DIR "clients"
+#endif
+
+namespace harness::clients {
+
+namespace {
+
+/// What SDK-level clients show their user; what SSE-level clients add.
+const std::vector<std::string> kSdkFields = {"choices", "usage", "raised"};
+const std::vector<std::string> kSseFields = {"events", "done", "choices", "usage", "errors",
+                                             "raised"};
+
+std::vector<Client> make_table() {
+  auto node = [](std::string script, std::string url) {
+    return std::vector<std::string>{"node", "{clients}/" + std::move(script), std::move(url),
+                                    "{dialect}"};
+  };
+  return {
+      {"curl", "curl -N: the byte-exact client; its body must equal what the server sent",
+       {"curl", "-sS", "-N", "--path-as-is", "--fail-with-body", "-X", "POST", "-H",
+        "Content-Type: application/json", "--data",
+        R"({"model": "test", "stream": true, "messages": [{"role": "user", "content": "hi"}]})",
+        "{stream_url}"},
+       {},
+       Output::bytes,
+       {}},
+      {"openai-create", "openai (npm): create({stream: true}) iterated; chunks/events as yielded",
+       node("openai-create.mjs", "{base_url}"),
+       {"openai-chat", "openai-responses"},
+       Output::events,
+       kSdkFields},
+      {"openai-stream", "openai (npm): chat.completions.stream() + finalChatCompletion()",
+       node("openai-stream.mjs", "{base_url}"),
+       {"openai-chat"},
+       Output::result,
+       kSdkFields},
+      {"anthropic-sdk", "@anthropic-ai/sdk (npm): messages.create({stream: true}) iterated",
+       node("anthropic-stream.mjs", "{base_url}"),
+       {"anthropic-messages"},
+       Output::events,
+       kSdkFields},
+      {"eventsource", "eventsource (npm): WHATWG EventSource for Node",
+       node("eventsource.mjs", "{events_url}"),
+       {},
+       Output::events,
+       kSseFields},
+      {"eventsource-parser", "eventsource-parser (npm) over fetch()",
+       node("eventsource-parser.mjs", "{events_url}"),
+       {},
+       Output::events,
+       kSseFields},
+      {"chromium", "Chromium's own EventSource (Debian chromium, driven by playwright-core)",
+       node("chromium.mjs", "{events_url}"),
+       {},
+       Output::events,
+       kSseFields},
+  };
+}
+
+void replace_all(std::string &s, std::string_view from, std::string_view to) {
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+}
+
+} // namespace
+
+std::span<const Client> builtin_clients() {
+  static const std::vector<Client> table = make_table();
+  return table;
+}
+
+const Client *find_client(std::string_view name) {
+  for (const auto &c : builtin_clients())
+    if (c.name == name)
+      return &c;
+  return nullptr;
+}
+
+Result<Client> exec_client(std::string_view command, std::string name) {
+  Client c;
+  c.name = std::move(name);
+  c.description = "--exec " + std::string(command);
+  c.output = Output::result;
+  c.judged = kSdkFields;
+  std::string word;
+  bool in_word = false;
+  char quote = 0;
+  for (char ch : command) {
+    if (quote) {
+      if (ch == quote)
+        quote = 0;
+      else
+        word += ch;
+    } else if (ch == '\'' || ch == '"') {
+      quote = ch;
+      in_word = true;
+    } else if (ch == ' ' || ch == '\t') {
+      if (in_word)
+        c.argv.push_back(std::move(word));
+      word.clear();
+      in_word = false;
+    } else {
+      word += ch;
+      in_word = true;
+    }
+  }
+  if (quote)
+    return Error{"", std::nullopt, "--exec: unbalanced " + std::string(1, quote) + " quote"};
+  if (in_word)
+    c.argv.push_back(std::move(word));
+  if (c.argv.empty())
+    return Error{"", std::nullopt, "--exec: empty command"};
+  return c;
+}
+
+bool speaks(const Client &client, std::string_view dialect) {
+  return client.dialects.empty() ||
+         std::find(client.dialects.begin(), client.dialects.end(), dialect) !=
+             client.dialects.end();
+}
+
+std::vector<std::string> expand(const Client &client, const RunTarget &t) {
+  const std::string dir = clients_dir().string();
+  std::vector<std::string> out = client.argv;
+  for (auto &a : out) {
+    replace_all(a, "{stream_url}", t.base_url + std::string(serve::endpoint_path(t.dialect)));
+    replace_all(a, "{events_url}", t.base_url + "/events");
+    replace_all(a, "{base_url}", t.base_url);
+    replace_all(a, "{case}", t.case_id);
+    replace_all(a, "{dialect}", t.dialect);
+    replace_all(a, "{options}", t.options);
+    replace_all(a, "{clients}", dir);
+  }
+  return out;
+}
+
+std::filesystem::path clients_dir() {
+  if (const char *env = std::getenv("SSE_HARNESS_CLIENTS"); env && *env)
+    return env;
+  return SSEH_DEFAULT_CLIENTS_DIR;
+}
+
+} // namespace harness::clients

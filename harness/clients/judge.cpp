@@ -1,0 +1,268 @@
+#include "clients/judge.hpp"
+
+#include <algorithm>
+
+#include "check/compare.hpp"
+#include "corpus/expectation.hpp"
+#include "corpus/schemas.hpp"
+#include "dialect/dialect.hpp"
+#include "pipeline/replay.hpp"
+#include "report/result_json.hpp"
+
+namespace harness::clients {
+
+namespace {
+
+using rapidjson::Document;
+using rapidjson::Value;
+
+constexpr const char *kReference = "tolerant";
+constexpr const char *kResultSchema = "result.schema.json";
+constexpr const char *kEventsSchema = "client-events.schema.json";
+
+Document reference_result(std::string_view bytes, std::string_view dialect) {
+  const auto *impl = pipeline::find_implementation(kReference);
+  return report::to_document(pipeline::replay(bytes, *impl, dialect, split::Split{}));
+}
+
+/// How much of a cut body the reference reads: up to the start of the event the cut went through
+/// (all of it when the cut fell on an event boundary).
+size_t complete_events_end(std::span<const uint64_t> starts, size_t kept) {
+  size_t end = 0;
+  for (uint64_t s : starts) {
+    if (s > kept)
+      break;
+    end = static_cast<size_t>(s);
+  }
+  return end;
+}
+
+/// `errors` reduced to what a client can know: message and source, not stream offsets.
+void reduce_errors(Value &doc, Document::AllocatorType &a) {
+  if (!doc.IsObject() || !doc.HasMember("errors") || !doc["errors"].IsArray())
+    return;
+  for (auto &e : doc["errors"].GetArray()) {
+    if (!e.IsObject())
+      continue;
+    e.RemoveMember("offset");
+    e.RemoveMember("event");
+    if (!e.HasMember("source"))
+      e.AddMember("source", "event", a);
+  }
+}
+
+/// The expected document, restricted to the fields `client` is judged on.
+Document expected_doc(const corpus::Case &c, std::span<const uint64_t> starts,
+                      const Client &client, const serve::Plan &plan) {
+  Document full;
+  const std::string_view stream = c.capture.stream();
+  if (plan.status != 200) {
+    full.Parse(R"({"events": 0, "done": false, "choices": [], "usage": null, "errors": []})");
+  } else if (plan.body == stream) {
+    if (auto e = corpus::expectation_for(c, "default"))
+      full = std::move(*e);
+    else
+      full = reference_result(stream, c.dialect);
+  } else if (plan.stream_cut) {
+    full = reference_result(
+        std::string_view(plan.body).substr(0, complete_events_end(starts, plan.body.size())),
+        c.dialect);
+  } else {
+    full = reference_result(plan.body, c.dialect);
+  }
+  Document out(rapidjson::kObjectType);
+  auto &a = out.GetAllocator();
+  for (const auto &field : client.judged) {
+    if (field == "raised" && plan.error_must_surface())
+      continue; // checked on its own: any error will do
+    if (!full.HasMember(field.c_str()))
+      continue;
+    out.AddMember(Value(field.c_str(), a), Value(full[field.c_str()], a), a);
+  }
+  reduce_errors(out, a);
+  return out;
+}
+
+std::string first_line(std::string_view text) {
+  const auto nl = text.find('\n');
+  std::string line(text.substr(0, nl));
+  if (line.size() > 200)
+    line = line.substr(0, 197) + "...";
+  return line;
+}
+
+/// The document for a client that printed no document: it only raised.
+Document raised_only(const std::string &message) {
+  Document d;
+  d.Parse(R"({"events": 0, "done": false, "choices": [], "usage": null, "errors": [],
+              "findings": []})");
+  d.AddMember("raised", Value(message.c_str(), d.GetAllocator()), d.GetAllocator());
+  return d;
+}
+
+/// Decodes an event log with the reference decoder of `dialect`.
+Document decode_event_log(const Value &log, std::string_view dialect) {
+  const auto *impl = pipeline::find_implementation(kReference);
+  auto decoder = impl->make_decoder(dialect);
+  uint64_t index = 0;
+  for (const auto &e : log["sse_events"].GetArray()) {
+    sse::Event ev;
+    ev.type = e.HasMember("type") ? std::string_view(e["type"].GetString(), e["type"].GetStringLength())
+                                  : std::string_view("message");
+    ev.data = std::string_view(e["data"].GetString(), e["data"].GetStringLength());
+    if (e.HasMember("id"))
+      ev.id = std::string_view(e["id"].GetString(), e["id"].GetStringLength());
+    ev.index = index++;
+    decoder->on_event(ev);
+  }
+  auto result = decoder->finish();
+  if (log.HasMember("raised") && log["raised"].IsString())
+    result.raised = log["raised"].GetString();
+  return report::to_document(result);
+}
+
+struct Reading {
+  Document doc;
+  std::string problem; ///< not empty: the output could not be judged (outcome error)
+};
+
+/// What the client showed, as a result document.
+Reading read_output(const Client &client, const ProcessOutcome &run, std::string_view dialect) {
+  Reading r;
+  Document parsed;
+  parsed.Parse<json::kParseFlags>(run.out.data(), run.out.size());
+  if (parsed.HasParseError() || !parsed.IsObject()) {
+    if (run.exit_code != 0) { // no document: what it said on the way out is its outcome
+      const std::string said = first_line(run.err);
+      r.doc = raised_only(said.empty() ? "exit status " + std::to_string(run.exit_code) : said);
+      return r;
+    }
+    r.problem = "exited 0 without a JSON document on stdout (" + std::to_string(run.out.size()) +
+                " bytes: " + first_line(run.out) + ")";
+    return r;
+  }
+  const bool event_log = parsed.HasMember("sse_events");
+  if (client.output == Output::events && !event_log) {
+    r.problem = "printed a document without \"sse_events\" (an event log was expected)";
+    return r;
+  }
+  if (auto valid = corpus::validate_against(parsed, event_log ? kEventsSchema : kResultSchema,
+                                            client.name + " output");
+      !valid) {
+    r.problem = valid.error().str();
+    return r;
+  }
+  r.doc = event_log ? decode_event_log(parsed, dialect) : std::move(parsed);
+  return r;
+}
+
+bool raised_something(const Value &doc) {
+  return doc.HasMember("raised") && doc["raised"].IsString();
+}
+
+std::string summary_of(const Value &doc) {
+  std::string s = std::to_string(doc["events"].GetUint64()) + " events";
+  if (doc["choices"].IsArray() && doc["choices"].Size() > 0 && doc["choices"][0].IsObject()) {
+    const auto &t = doc["choices"][0]["text"];
+    s += ", text " + std::to_string(t.GetStringLength()) + " bytes";
+  }
+  if (raised_something(doc))
+    s += ", raised \"" + first_line(doc["raised"].GetString()) + "\"";
+  return s;
+}
+
+void judge_bytes(const serve::Plan &plan, const ProcessOutcome &run, Judged &j,
+                 std::vector<std::string> &differences) {
+  const std::string &want = plan.body;
+  const std::string &got = run.out;
+  // A reset may drop bytes that were in flight; what did arrive must still be the stream's.
+  const bool prefix_ok = plan.ending == serve::Ending::reset;
+  const bool same = prefix_ok ? want.compare(0, got.size(), got) == 0 && got.size() <= want.size()
+                              : got == want;
+  if (!same)
+    differences.push_back("body: " + check::describe_string_difference(want, got) + " (" +
+                          std::to_string(got.size()) + " bytes received, " +
+                          std::to_string(want.size()) + " sent)");
+  const bool failed = run.exit_code != 0;
+  // curl knows HTTP, not SSE: an error event inside a 200 stream is just more bytes to it.
+  const bool must_fail = plan.error_must_surface() && !plan.error_event;
+  if (must_fail && !failed)
+    differences.push_back("exit: an error must surface (" +
+                          (plan.what_happened.empty() ? std::string("error") : plan.what_happened) +
+                          "): exit status 0");
+  if (!must_fail && failed)
+    differences.push_back("exit: status " + std::to_string(run.exit_code) + ": " +
+                          first_line(run.err));
+  j.raised = failed ? first_line(run.err) : "";
+  j.summary = std::to_string(got.size()) + " bytes" + (failed ? ", exit " + std::to_string(run.exit_code) : "");
+}
+
+} // namespace
+
+std::string variant_of(const serve::Plan &plan, std::string_view stream,
+                       const serve::WireOptions &options) {
+  if (plan.status == 200 && plan.body == stream)
+    return "";
+  return options.name();
+}
+
+Judged judge(const corpus::Case &c, std::span<const uint64_t> starts, const Client &client,
+             const serve::WireOptions &options, const serve::Plan &plan,
+             const ProcessOutcome &run, const check::DeviationLookup &deviations) {
+  Judged j;
+  j.row.impl = client.name;
+  j.row.variant = variant_of(plan, c.capture.stream(), options);
+  if (!run.started || run.timed_out || run.signal) {
+    j.row.outcome = check::Outcome::error;
+    j.row.lines.push_back(!run.started    ? "could not be run: " + run.err
+                          : run.timed_out ? "hung: killed after " +
+                                                std::to_string(run.elapsed.count()) + " ms"
+                                          : "killed by signal " + std::to_string(run.signal) +
+                                                ": " + first_line(run.err));
+    j.summary = j.row.lines.back();
+    return j;
+  }
+  std::vector<std::string> differences;
+  Document actual;
+  if (client.output == Output::bytes) {
+    judge_bytes(plan, run, j, differences);
+  } else {
+    auto reading = read_output(client, run, c.dialect);
+    if (!reading.problem.empty()) {
+      j.row.outcome = check::Outcome::error;
+      j.row.lines.push_back(reading.problem);
+      j.summary = reading.problem;
+      return j;
+    }
+    actual = std::move(reading.doc);
+    reduce_errors(actual, actual.GetAllocator());
+    if (!actual.HasMember("raised"))
+      actual.AddMember("raised", Value(rapidjson::kNullType), actual.GetAllocator());
+    // An SDK that raises hands its user an exception, not a partial answer: where an error must
+    // surface and it did, a result-form client is judged on that alone.
+    const bool raised_as_it_must = plan.error_must_surface() && raised_something(actual);
+    if (!(raised_as_it_must && client.output == Output::result))
+      differences = check::compare(expected_doc(c, starts, client, plan), actual);
+    if (plan.error_must_surface()) {
+      const bool sse_level = client.output == Output::events &&
+                             std::find(client.judged.begin(), client.judged.end(), "errors") !=
+                                 client.judged.end();
+      const bool reported = sse_level && actual["errors"].IsArray() && !actual["errors"].Empty();
+      if (!raised_something(actual) && !reported)
+        differences.push_back("raised: an error must surface (" + plan.what_happened +
+                              "): the client raised nothing");
+    }
+    j.raised = raised_something(actual) ? first_line(actual["raised"].GetString()) : "";
+    j.summary = summary_of(actual);
+  }
+  if (auto devs = deviations(c.id, client.name, j.row.variant); !devs.empty()) {
+    check::apply_deviations(j.row, devs, std::move(differences),
+                            actual.IsObject() ? &actual : nullptr);
+  } else if (!differences.empty()) {
+    j.row.outcome = check::Outcome::failed;
+    j.row.lines = std::move(differences);
+  }
+  return j;
+}
+
+} // namespace harness::clients

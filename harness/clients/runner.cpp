@@ -1,0 +1,103 @@
+#include "clients/runner.hpp"
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+#include "serve/server.hpp"
+
+namespace harness::clients {
+
+namespace {
+
+/// One run to do: everything judge() needs once the process has finished.
+struct Job {
+  const corpus::Case *c = nullptr;
+  const std::vector<uint64_t> *starts = nullptr;
+  const Client *client = nullptr;
+  serve::WireOptions wire;
+  serve::Plan plan;
+  std::vector<std::string> argv;
+};
+
+/// Stops the server and joins its thread whatever happens.
+struct ServerThread {
+  serve::Server &server;
+  std::thread thread;
+  ~ServerThread() {
+    server.stop();
+    if (thread.joinable())
+      thread.join();
+  }
+};
+
+} // namespace
+
+Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunOptions &options,
+                              const check::DeviationLookup &deviations,
+                              const std::function<void(const RunRow &)> &on_row) {
+  serve::ServerOptions so;
+  so.host = options.host;
+  serve::Server server(cases, so);
+  auto port = server.listen();
+  if (!port)
+    return port.error();
+  ServerThread running{server, std::thread([&server] { server.run(); })};
+  const std::string root = "http://" + options.host + ":" + std::to_string(*port);
+
+  RunSummary summary;
+  std::vector<std::vector<uint64_t>> starts;
+  starts.reserve(cases.size());
+  for (const auto &c : cases)
+    starts.push_back(serve::event_starts(c.capture.stream()));
+
+  std::vector<Job> jobs;
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const auto &c = cases[i];
+    for (const auto &client : options.clients) {
+      if (!speaks(client, c.dialect))
+        continue;
+      for (const auto &wire : options.wires) {
+        auto plan = serve::plan(c.capture.stream(), starts[i], c.dialect, wire);
+        if (!plan) {
+          ++summary.skipped;
+          continue;
+        }
+        const std::string name = wire.name();
+        RunTarget target{root + "/cases/" + c.id + "/" + name + "/v1", c.dialect, c.id, name};
+        jobs.push_back({&c, &starts[i], &client, wire, std::move(*plan), expand(client, target)});
+      }
+    }
+  }
+
+  summary.rows.resize(jobs.size());
+  std::atomic<size_t> next{0};
+  std::mutex report;
+  size_t reported = 0;
+  std::vector<bool> done(jobs.size(), false);
+  auto worker = [&] {
+    for (size_t k = next++; k < jobs.size(); k = next++) {
+      const Job &job = jobs[k];
+      const auto run = run_process(job.argv, options.timeout);
+      // Judging is quick next to a client run, and the deviation lookup records what matched:
+      // one at a time.
+      std::lock_guard lock(report);
+      RunRow row{job.c->id, job.wire.name(),
+                 judge(*job.c, *job.starts, *job.client, job.wire, job.plan, run, deviations),
+                 run.elapsed};
+      summary.rows[k] = std::move(row);
+      done[k] = true;
+      while (reported < jobs.size() && done[reported]) // in matrix order, as they complete
+        on_row(summary.rows[reported++]);
+    }
+  };
+  std::vector<std::thread> pool;
+  const unsigned n = std::max(1u, options.jobs);
+  for (unsigned t = 0; t < n; ++t)
+    pool.emplace_back(worker);
+  for (auto &t : pool)
+    t.join();
+  return summary;
+}
+
+} // namespace harness::clients

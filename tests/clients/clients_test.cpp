@@ -1,0 +1,157 @@
+// clients.*: `sse-harness clients run` as a user meets it, with --exec clients whose behaviour the
+// test controls (a client that reports the right answer, a wrong one, hangs, crashes, prints
+// garbage, cannot be started) and curl, the byte-exact client, under every kind of wire option.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "cli/process.hpp"
+#include "json/rapidjson.hpp"
+
+using harness::test::run_harness;
+using harness::test::TempDir;
+
+namespace {
+
+const std::string kSeed004 = SSEH_CORPUS_DIR "/seeds/004_424fe411654300b4";
+
+std::string read(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// Seed 004's expect.default as a result document a client could print, with `text` as the
+/// answer's text (empty: the expected one).
+std::string seed004_result(const std::string &text = "") {
+  rapidjson::Document c;
+  c.Parse(read(kSeed004 + "/case.json").c_str());
+  REQUIRE(c.IsObject());
+  rapidjson::Document d;
+  d.CopyFrom(c["expect"]["default"], d.GetAllocator());
+  d["findings"].SetArray();
+  if (!text.empty())
+    d["choices"][0]["text"].SetString(text.c_str(), d.GetAllocator());
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  d.Accept(w);
+  return buf.GetString();
+}
+
+harness::test::ProcessResult clients_run(const std::string &exec, const std::string &wire,
+                                         std::vector<std::string> more = {}) {
+  std::vector<std::string> args{"clients", "run", "--exec", exec, "--wire", wire};
+  args.insert(args.end(), more.begin(), more.end());
+  args.push_back(kSeed004);
+  return run_harness(args);
+}
+
+} // namespace
+
+TEST_CASE("clients.list-names-the-built-in-clients") {
+  const auto r = run_harness({"clients", "list"});
+  CHECK(r.exit_code == 0);
+  for (const char *name : {"curl", "openai-create", "openai-stream", "anthropic-sdk",
+                           "eventsource", "eventsource-parser", "chromium"})
+    CHECK(r.out.find(std::string(name) + "  ") != std::string::npos);
+}
+
+TEST_CASE("clients.a-client-showing-the-expected-answer-passes") {
+  TempDir dir;
+  const auto file = dir.write("good.json", seed004_result());
+  const auto r = clients_run("cat " + file, "-,drip,events+close");
+  INFO(r.out, r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("3 passed, 0 known deviations, 0 failed, 0 errors") != std::string::npos);
+}
+
+TEST_CASE("clients.a-wrong-answer-fails-with-the-difference") {
+  TempDir dir;
+  const auto file = dir.write("bad.json", seed004_result("something else"));
+  const auto r = clients_run("cat " + file, "-");
+  INFO(r.out, r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("FAIL  seeds/004_424fe411654300b4  exec  -") != std::string::npos);
+  CHECK(r.out.find("choices[0].text: first difference at byte 0") != std::string::npos);
+}
+
+TEST_CASE("clients.an-error-must-surface-where-the-stream-is-cut-or-refused") {
+  TempDir dir;
+  const auto file = dir.write("good.json", seed004_result());
+  // The right answer printed without raising is wrong when the server refused or cut the stream.
+  auto r = clients_run("cat " + file, "status:500,cut-events:3");
+  INFO(r.out, r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("raised: an error must surface (HTTP 500 before any byte of the stream)") !=
+        std::string::npos);
+  CHECK(r.out.find("an error must surface (closed after") != std::string::npos);
+  // A client that fails with a message there raises, as it must.
+  r = clients_run("false", "status:429,reset:40");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("2 passed") != std::string::npos);
+  // ... and fails where the whole stream arrived.
+  r = clients_run("false", "-");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("raised: expected null, got \"exit status 1\"") != std::string::npos);
+}
+
+TEST_CASE("clients.hung-unstartable-and-garbage-clients-are-errors") {
+  auto r = clients_run("sleep 20", "-", {"--timeout", "1"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("ERR!  seeds/004_424fe411654300b4  exec  -") != std::string::npos);
+  CHECK(r.out.find("hung: killed after") != std::string::npos);
+  r = clients_run("/nonexistent/client --flag", "-");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("could not be run") != std::string::npos);
+  r = clients_run("echo not json", "-");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("without a JSON document") != std::string::npos);
+  r = clients_run(R"(echo '{"events": "x"}')", "-");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("does not match result.schema.json") != std::string::npos);
+}
+
+TEST_CASE("clients.known-deviations-match-wire-options-by-glob") {
+  TempDir dir;
+  const auto file = dir.write("good.json", seed004_result());
+  const auto devs = dir.write(
+      "deviations.json",
+      R"({"deviations_format": 1, "deviations": [{"impl": "tool", "case": "seeds/004*",
+          "variant": "cut-*", "reason": "never raises on a cut"}]})");
+  const auto r = clients_run("cat " + file, "cut-events:3,cut-bytes:500,status:500",
+                             {"--name", "tool", "--deviations", devs});
+  INFO(r.out, r.err);
+  CHECK(r.exit_code == 1); // status:500 is not acknowledged
+  CHECK(r.out.find("2 known deviations, 1 failed") != std::string::npos);
+  CHECK(r.out.find("known: never raises on a cut") != std::string::npos);
+}
+
+TEST_CASE("clients.curl-receives-the-bytes-the-server-sent-under-every-wire-option") {
+  const auto r = run_harness({"clients", "run", "--client", "curl", "--wire",
+                              "-,drip,bytes:5,random:9,events,close,delay:1,stall:50,"
+                              "cut-bytes:300,cut-bytes:300+close,cut-events:4,reset:200,"
+                              "bad-chunk:150,error-event:2,status:429,status:500",
+                              SSEH_CORPUS_DIR "/seeds"});
+  INFO(r.out, r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("32 passed, 0 known deviations, 0 failed, 0 errors") != std::string::npos);
+}
+
+TEST_CASE("clients.bad-arguments-are-one-line-and-exit-2") {
+  for (const auto &args : std::vector<std::vector<std::string>>{
+           {"clients", "run", "--wire", "nonsense"},
+           {"clients", "run", "--client", "no-such-client"},
+           {"clients", "run", "--exec", "'unbalanced"},
+           {"clients", "frobnicate"},
+       }) {
+    const auto r = run_harness(args);
+    CAPTURE(args.back());
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("sse-harness clients") != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  }
+}

@@ -29,6 +29,7 @@ constexpr Command kCommands[] = {
     {"import", "import a capture (raw, markdown, HAR, JSON Lines) as a new case", cmd_import},
     {"bless", "rewrite cases' expectations from the current output; flag disputes", cmd_bless},
     {"serve", "serve the cases over HTTP/1.1 to real clients, byte for byte", cmd_serve},
+    {"record", "proxy one request upstream and store the response as a new case", cmd_record},
 };
 
 void usage(std::ostream &out) {

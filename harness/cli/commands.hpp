@@ -17,5 +17,6 @@ int cmd_lint(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_import(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_bless(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_serve(const Args &args, std::ostream &out, std::ostream &err);
+int cmd_record(const Args &args, std::ostream &out, std::ostream &err);
 
 } // namespace harness::cli

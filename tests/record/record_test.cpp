@@ -34,7 +34,10 @@ const std::vector<std::string> kChunks = {
     "\"choi", // a chunk boundary inside an event
     "ces\":[{\"index\":0,\"delta\":{\"content\":\"lo\"},\"finish_reason\":null}]}\n\n",
     "data: {\"id\":\"r1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o-mini\","
-    "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n",
+    "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+    "data: {\"id\":\"r1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o-mini\","
+    "\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,\"total_tokens\":7,"
+    "\"completion_tokens_details\":{\"reasoning_tokens\":0}}}\n\ndata: [DONE]\n\n",
 };
 constexpr int kGapMs = 120;
 
@@ -173,6 +176,7 @@ TEST_CASE("record.an-existing-case-is-refused-without-force") {
   {
     Upstream upstream(stream_reply());
     REQUIRE(run_harness(record_args(upstream.url(), corpus)).exit_code == 0);
+    // (0: written; the stream is clean, so no implementation disputes it)
   }
   {
     Upstream upstream(stream_reply());
@@ -235,7 +239,8 @@ TEST_CASE("record.a-non-2xx-upstream-is-refused-unless-keep-errors") {
     args.push_back("--keep-errors");
     const auto r = run_harness(args);
     CAPTURE(r.err);
-    REQUIRE(r.exit_code == 0);
+    // Written; a JSON error body is no SSE stream, so some implementations dispute it (exit 1).
+    REQUIRE((r.exit_code == 0 || r.exit_code == 1));
     const fs::path dir = fs::path(corpus.path()) / "local" / "recorded";
     auto loaded = harness::corpus::load_case(dir, "local/recorded");
     REQUIRE_MESSAGE(loaded.ok(), (loaded.ok() ? "" : loaded.error().str()));

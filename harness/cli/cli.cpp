@@ -31,6 +31,7 @@ constexpr Command kCommands[] = {
     {"serve", "serve the cases over HTTP/1.1 to real clients, byte for byte", cmd_serve},
     {"clients", "run real clients (SDKs, EventSource, curl) against serve and judge them",
      cmd_clients},
+    {"record", "proxy one request upstream and store the response as a new case", cmd_record},
 };
 
 void usage(std::ostream &out) {

@@ -18,5 +18,6 @@ int cmd_import(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_bless(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_serve(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_clients(const Args &args, std::ostream &out, std::ostream &err);
+int cmd_record(const Args &args, std::ostream &out, std::ostream &err);
 
 } // namespace harness::cli

@@ -1,5 +1,6 @@
 #include "corpus/case.hpp"
 
+#include <cmath>
 #include <string_view>
 #include <utility>
 
@@ -24,6 +25,49 @@ bool is_plain_file_name(std::string_view name) {
   return !name.empty() && name != "." && name != ".." &&
          name.find_first_of("/\\") == std::string_view::npos &&
          name.find('\0') == std::string_view::npos;
+}
+
+/// The timing file `name` of the case in `dir`, checked against a stream of `stream_size` bytes.
+Result<std::vector<Arrival>> load_timing(const fs::path &dir, const std::string &name,
+                                         size_t stream_size) {
+  const std::string file = (dir / name).string();
+  Result<std::string> text = source::read_file(file);
+  if (!text)
+    return text.error();
+  rapidjson::Document doc;
+  doc.Parse<json::kParseFlags>(text->data(), text->size());
+  if (doc.HasParseError())
+    return Error{file, doc.GetErrorOffset(),
+                 std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError())};
+  if (!doc.IsArray())
+    return Error{file, std::nullopt, "must be an array of {\"offset\", \"ms\"} entries"};
+  std::vector<Arrival> out;
+  out.reserve(doc.Size());
+  for (rapidjson::SizeType i = 0; i < doc.Size(); ++i) {
+    const rapidjson::Value &e = doc[i];
+    auto bad = [&](const std::string &why) {
+      return Error{file, std::nullopt, "entry " + std::to_string(i) + ": " + why};
+    };
+    if (!e.IsObject() || e.MemberCount() != 2 || !e.HasMember("offset") || !e.HasMember("ms"))
+      return bad("must be an object with exactly \"offset\" and \"ms\"");
+    const rapidjson::Value &offset = e["offset"];
+    const rapidjson::Value &ms = e["ms"];
+    if (!offset.IsUint64())
+      return bad("\"offset\" must be an integer >= 0");
+    if (!ms.IsNumber() || !(ms.GetDouble() >= 0) || ms.GetDouble() > 1e12)
+      return bad("\"ms\" must be a number of milliseconds >= 0");
+    Arrival a{offset.GetUint64(), std::llround(ms.GetDouble() * 1000.0)};
+    if (a.offset >= stream_size)
+      return bad("offset " + std::to_string(a.offset) + " is not inside the stream (" +
+                 std::to_string(stream_size) + " bytes)");
+    if (!out.empty() && a.offset < out.back().offset)
+      return bad("offset " + std::to_string(a.offset) + " is below the previous entry's " +
+                 std::to_string(out.back().offset));
+    if (!out.empty() && a.microseconds < out.back().microseconds)
+      return bad("ms is below the previous entry's");
+    out.push_back(a);
+  }
+  return out;
 }
 
 } // namespace
@@ -75,6 +119,16 @@ Result<Case> load_case(const fs::path &dir, std::string id) {
   if (!capture)
     return capture.error();
   c.capture = std::move(capture.value());
+  if (const std::string timing_name = string_at(stream, "timing"); stream.HasMember("timing")) {
+    if (!is_plain_file_name(timing_name))
+      return Error{case_file, std::nullopt,
+                   "stream.timing \"" + timing_name +
+                       "\" must be a plain file name inside the case folder (no '/', no '..')"};
+    Result<std::vector<Arrival>> timing = load_timing(dir, timing_name, c.capture.stream().size());
+    if (!timing)
+      return timing.error();
+    c.timing = std::move(timing.value());
+  }
   c.document = std::move(doc);
   return c;
 }

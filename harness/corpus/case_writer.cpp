@@ -7,9 +7,9 @@ namespace harness::corpus {
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kKeyOrder = {
-    "case_format", "title", "why", "stream", "provenance", "request", "dialect", "tags", "expect",
-    "disputed"};
+constexpr std::array<std::string_view, 11> kKeyOrder = {
+    "case_format", "title", "why",    "stream", "provenance", "request",
+    "response",    "dialect", "tags", "expect", "disputed"};
 
 bool is_ordered_key(std::string_view key) {
   for (std::string_view k : kKeyOrder)

@@ -9,7 +9,7 @@
 namespace harness::corpus {
 
 /// `doc` (a case.json object) as text: keys case_format, title, why, stream, provenance, request,
-/// dialect, tags, expect, disputed first, in that order, then any others in their own order;
+/// response, dialect, tags, expect, disputed first, in that order, then any others in their own order;
 /// nested objects keep their member order. Ends with a newline.
 std::string render_case_json(const rapidjson::Value &doc);
 

@@ -70,6 +70,8 @@ public:
   std::string model;
 };
 
+} // namespace
+
 std::string stream_model(std::string_view stream) {
   ModelSink sink;
   auto parser = sse::find_parser("tolerant")->make(sink);
@@ -123,6 +125,8 @@ std::optional<std::string> make_tag(std::string_view kind, std::string_view valu
     return std::nullopt;
   return std::string(kind) + ":" + v;
 }
+
+namespace {
 
 std::string_view tag_kind(std::string_view tag) { return tag.substr(0, tag.find(':')); }
 
@@ -221,8 +225,10 @@ struct Source {
   std::vector<std::string> report;  ///< notes for the user
 };
 
+} // namespace
+
 /// `body` as JSON when it parses, else as a string.
-Value body_value(const std::string &body, Alloc &alloc) {
+static Value body_value(const std::string &body, Alloc &alloc) {
   rapidjson::Document parsed;
   parsed.Parse<json::kParseFlags>(body.data(), body.size());
   if (!parsed.HasParseError())
@@ -258,6 +264,8 @@ rapidjson::Document request_document(const std::string &method, const std::strin
     r.AddMember("text", str(*text, a), a);
   return r;
 }
+
+namespace {
 
 std::string leaf_of(std::string_view case_name) {
   const size_t slash = case_name.rfind('/');
@@ -581,17 +589,70 @@ Status check_case_name(std::string_view name) {
   return ok_status();
 }
 
-Result<Imported> import_case(const ImportOptions &opt) {
-  if (Status s = check_case_name(opt.case_name); !s)
+Result<std::filesystem::path> check_case_target(const std::string &case_name,
+                                                const std::filesystem::path &corpus_dir,
+                                                bool force) {
+  if (Status s = check_case_name(case_name); !s)
     return s.error();
-  const fs::path target = opt.corpus_dir / opt.case_name;
+  fs::path target = corpus_dir / case_name;
   std::error_code ec;
   const bool exists = fs::symlink_status(target, ec).type() != fs::file_type::not_found;
-  if (exists && !opt.force)
+  if (exists && !force)
     return Error{target.string(), std::nullopt, "already exists (use --force to replace it)"};
   if (exists && !is_single_case(target))
     return Error{target.string(), std::nullopt,
                  "exists and is not a single case folder; --force only replaces a case"};
+  return target;
+}
+
+Result<WrittenCase> write_new_case(const NewCase &nc, const rapidjson::Document &doc) {
+  Result<fs::path> checked = check_case_target(nc.case_name, nc.corpus_dir, nc.force);
+  if (!checked)
+    return checked.error();
+  const fs::path target = *checked;
+  const std::string id = case_id_for(target, nc.case_name);
+
+  Result<std::vector<Deviation>> deviations =
+      load_deviations(nc.deviations ? *nc.deviations : deviations_path_for(target));
+  if (!deviations)
+    return deviations.error();
+
+  CreatedDirs parents;
+  if (Status s = parents.create_parents(target.parent_path()); !s)
+    return s.error();
+  Result<StagingDir> staging = make_staging(target);
+  if (!staging)
+    return staging.error();
+  const fs::path dir = staging->path();
+  for (const auto &[name, bytes] : nc.files)
+    if (Status s = write_new_file(dir / name, bytes); !s)
+      return s.error();
+  if (Status s = write_new_file(dir / kCaseFile, render_case_json(doc)); !s)
+    return s.error();
+
+  Result<Case> staged = load_case(dir, id);
+  if (!staged)
+    return Error{nc.culprit, std::nullopt,
+                 "the case.json it gives would be invalid: " + staged.error().message};
+  Result<Blessing> blessing = bless_case(*staged, *deviations);
+  if (!blessing)
+    return blessing.error();
+  if (blessing->reference.events == 0 && nc.no_events)
+    return *nc.no_events;
+  if (Status s = write_blessing(*staged, *blessing); !s)
+    return s.error();
+  if (Result<Case> final_case = load_case(dir, id); !final_case)
+    return Error{nc.culprit, std::nullopt,
+                 "the blessed case.json would be invalid: " + final_case.error().message};
+  if (Status s = staging->install(target, nc.force); !s)
+    return s.error();
+  parents.release();
+  return WrittenCase{id, target, std::move(blessing.value())};
+}
+
+Result<Imported> import_case(const ImportOptions &opt) {
+  if (Result<fs::path> target = check_case_target(opt.case_name, opt.corpus_dir, opt.force); !target)
+    return target.error();
 
   Result<Source> src = read_source(opt);
   if (!src)
@@ -607,53 +668,28 @@ Result<Imported> import_case(const ImportOptions &opt) {
   const std::string dialect(dialect::detect_dialect(src->stream));
   const std::string model = stream_model(src->stream);
   const rapidjson::Document doc = build_case(opt, *src, meta ? &*meta : nullptr, dialect, model);
-  const std::string id = case_id_for(target, opt.case_name);
 
-  Result<std::vector<Deviation>> deviations =
-      load_deviations(opt.deviations ? *opt.deviations : deviations_path_for(target));
-  if (!deviations)
-    return deviations.error();
-
-  CreatedDirs parents;
-  if (Status s = parents.create_parents(target.parent_path()); !s)
-    return s.error();
-  Result<StagingDir> staging = make_staging(target);
-  if (!staging)
-    return staging.error();
-  const fs::path dir = staging->path();
-  if (Status s = write_new_file(dir / src->stream_file, src->file_bytes); !s)
-    return s.error();
-  if (Status s = write_new_file(dir / kCaseFile, render_case_json(doc)); !s)
-    return s.error();
-
-  const std::string culprit = opt.meta_file ? *opt.meta_file : opt.source;
-  Result<Case> staged = load_case(dir, id);
-  if (!staged)
-    return Error{culprit, std::nullopt,
-                 "the case.json it gives would be invalid: " + staged.error().message};
-  Result<Blessing> blessing = bless_case(*staged, *deviations);
-  if (!blessing)
-    return blessing.error();
-  if (blessing->reference.events == 0)
-    return Error{opt.source, std::nullopt,
-                 "no SSE event in the " + std::string(to_string(src->format)) +
-                     " stream (is --format right?)"};
-  if (Status s = write_blessing(*staged, *blessing); !s)
-    return s.error();
-  if (Result<Case> final_case = load_case(dir, id); !final_case)
-    return Error{culprit, std::nullopt,
-                 "the blessed case.json would be invalid: " + final_case.error().message};
-  if (Status s = staging->install(target, opt.force); !s)
-    return s.error();
-  parents.release();
+  NewCase nc;
+  nc.case_name = opt.case_name;
+  nc.corpus_dir = opt.corpus_dir;
+  nc.force = opt.force;
+  nc.deviations = opt.deviations;
+  nc.culprit = opt.meta_file ? *opt.meta_file : opt.source;
+  nc.files.emplace_back(src->stream_file, std::move(src->file_bytes));
+  nc.no_events = Error{opt.source, std::nullopt,
+                       "no SSE event in the " + std::string(to_string(src->format)) +
+                           " stream (is --format right?)"};
+  Result<WrittenCase> written = write_new_case(nc, doc);
+  if (!written)
+    return written.error();
 
   Imported out;
-  out.case_id = id;
-  out.dir = target;
+  out.case_id = std::move(written->case_id);
+  out.dir = std::move(written->dir);
   out.format = src->format;
   out.dialect = dialect;
   out.stream_file = src->stream_file;
-  out.blessing = std::move(blessing.value());
+  out.blessing = std::move(written->blessing);
   out.notes = std::move(src->report);
   return out;
 }

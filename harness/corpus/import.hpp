@@ -10,10 +10,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
 #include "corpus/bless.hpp"
+#include "json/rapidjson.hpp"
 
 namespace harness::corpus {
 
@@ -73,5 +75,59 @@ struct Imported {
 /// not a JSON object or has an unknown key or a wrong type; a case.json that would not match
 /// case.schema.json; a credential in a transcript that cannot be redacted; any I/O failure.
 Result<Imported> import_case(const ImportOptions &options);
+
+// ---- the pieces import is made of, shared with other writers of new cases (record) ------------
+
+/// The model named by the stream's first event that names one: `model` (chat chunks),
+/// `message.model` (Anthropic message_start) or `response.model` (Responses API); empty when none.
+std::string stream_model(std::string_view stream);
+
+/// The API provider when a model name says it unambiguously (first-party model families only);
+/// "unknown" otherwise.
+std::string guess_provider(std::string_view model);
+
+/// `kind:value` with value lower-cased and anything outside [a-z0-9._-] turned into '-' (a tag
+/// case.schema.json accepts); nullopt when nothing usable is left or the value is "unknown".
+std::optional<std::string> make_tag(std::string_view kind, std::string_view value);
+
+/// A case.json `request` object: method (GET when empty), url, headers (repeated names joined
+/// with ", "; omitted when there are none), body (as JSON when it parses, else as a string) and
+/// text, each omitted when nullopt. Nothing is redacted here.
+rapidjson::Document request_document(const std::string &method, const std::string &url,
+                                     const std::vector<std::pair<std::string, std::string>> &headers,
+                                     const std::optional<std::string> &body,
+                                     const std::optional<std::string> &text);
+
+/// Where case NAME goes under `corpus_dir`, or why it cannot go there: a bad NAME
+/// (check_case_name), NAME exists without `force` ("already exists"), or exists but is not a
+/// single case folder. Checks only; nothing is created.
+Result<std::filesystem::path> check_case_target(const std::string &case_name,
+                                                const std::filesystem::path &corpus_dir,
+                                                bool force);
+
+/// A new case, complete but for its expectations.
+struct NewCase {
+  std::string case_name;            ///< NAME, relative to corpus_dir
+  std::filesystem::path corpus_dir; ///< DIR
+  bool force = false;               ///< replace an existing case
+  std::optional<std::filesystem::path> deviations; ///< default: deviations_path_for(the case)
+  std::string culprit; ///< named in the error when the generated case.json is invalid
+  std::vector<std::pair<std::string, std::string>> files; ///< besides case.json: name, bytes
+  /// Returned when the reference result has no SSE event; without it such a case is written.
+  std::optional<Error> no_events;
+};
+
+struct WrittenCase {
+  std::string case_id;
+  std::filesystem::path dir;
+  Blessing blessing;
+};
+
+/// Writes `doc` (a case.json with an empty `expect`) and nc.files as case NAME the way import does:
+/// check_case_target, a staging folder beside the target, the files written and synced, the case
+/// loaded (so case.json and everything it names is validated), blessed (bless_case with the
+/// known deviations), reloaded, and renamed into place. Any error leaves no case, no staging
+/// folder and no parent folder it created behind.
+Result<WrittenCase> write_new_case(const NewCase &nc, const rapidjson::Document &doc);
 
 } // namespace harness::corpus

@@ -1,0 +1,94 @@
+#include "record/upstream.hpp"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <sstream>
+
+namespace harness::test {
+
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = net::ip::tcp;
+
+} // namespace
+
+Upstream::Upstream(UpstreamReply reply) : reply_(std::move(reply)) {
+  thread_ = std::thread([this] { serve(); });
+  while (port_ == 0 && !stop_)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+Upstream::~Upstream() {
+  stop_ = true;
+  if (thread_.joinable())
+    thread_.join();
+}
+
+std::string Upstream::url(const std::string &path) const {
+  return "http://127.0.0.1:" + std::to_string(port_) + path;
+}
+
+std::string Upstream::request() const { return request_; }
+
+void Upstream::serve() {
+  net::io_context ioc;
+  boost::system::error_code ec;
+  tcp::acceptor acceptor(ioc, tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
+  acceptor.non_blocking(true);
+  port_ = acceptor.local_endpoint().port();
+  tcp::socket socket(ioc);
+  // Poll, so that a test in which the recorder never connects can still stop the thread.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (!stop_ && std::chrono::steady_clock::now() < deadline) {
+    acceptor.accept(socket, ec);
+    if (!ec)
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  if (!socket.is_open())
+    return;
+  socket.non_blocking(false);
+  socket.set_option(tcp::no_delay(true));
+  beast::flat_buffer buffer;
+  http::request<http::string_body> req;
+  http::read(socket, buffer, req, ec);
+  if (ec)
+    return;
+  std::ostringstream text;
+  text << req;
+  request_ = text.str();
+
+  http::response<http::empty_body> res{static_cast<http::status>(reply_.status), 11};
+  res.set(http::field::content_type,
+          reply_.status == 200 ? "text/event-stream" : "application/json");
+  for (const auto &[name, value] : reply_.headers)
+    res.insert(name, value);
+  res.chunked(true);
+  http::response_serializer<http::empty_body> sr(res);
+  http::write_header(socket, sr, ec);
+  for (size_t i = 0; i < reply_.chunks.size() && !ec; ++i) {
+    if (i > 0)
+      std::this_thread::sleep_for(reply_.gap);
+    net::write(socket, http::make_chunk(net::buffer(reply_.chunks[i])), ec);
+  }
+  if (!ec)
+    net::write(socket, http::make_chunk_last(), ec);
+  socket.shutdown(tcp::socket::shutdown_send, ec);
+  // Wait for the client to close, so that the last bytes are not lost to a reset.
+  char sink[256];
+  while (!ec)
+    socket.read_some(net::buffer(sink), ec);
+}
+
+uint16_t closed_port() {
+  net::io_context ioc;
+  tcp::acceptor acceptor(ioc, tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
+  return acceptor.local_endpoint().port();
+}
+
+} // namespace harness::test

@@ -1,0 +1,92 @@
+// Shared output helpers for the real-client adapters (see clients/README.md and
+// clients/CONTRACT.md): exactly one JSON document on stdout, exit 0 once it is printed.
+import { readFileSync } from 'node:fs';
+
+const WATCHDOG_MS = Number(process.env.SSE_CLIENT_WATCHDOG_MS) || 25000;
+
+// stdout carries the one document only: anything a library logs goes to stderr.
+console.log = console.info = console.debug = console.error;
+
+let printed = false;
+let fallback = null; // () => document, used by the watchdog and at an unexpected exit
+
+// Version of an installed dependency, read from clients/node_modules (package "exports" may hide
+// package.json from import/require).
+export function pkgVersion(name) {
+  try {
+    const url = new URL(`../node_modules/${name}/package.json`, import.meta.url);
+    return JSON.parse(readFileSync(url, 'utf8')).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+// One line describing an error: "<Class>: <message>" when the class name says something beyond
+// "Error", plus the cause (undici's "fetch failed" hides the real reason there).
+export function oneLine(err) {
+  if (err === null || err === undefined) return String(err);
+  if (typeof err !== 'object') return squash(String(err));
+  let msg = typeof err.message === 'string' && err.message !== '' ? err.message : String(err);
+  // SDK error classes often leave name as "Error": the constructor's name is the informative one.
+  let name = typeof err.name === 'string' && err.name !== 'Error' ? err.name : '';
+  if (!name && err.constructor && typeof err.constructor.name === 'string') name = err.constructor.name;
+  if (name && name !== 'Error' && !msg.startsWith(name)) msg = `${name}: ${msg}`;
+  // Playwright appends a multi-line, colored "Call log:": the first part says it all.
+  msg = msg.replace(/\u001b\[[0-9;]*m/g, '').split(/\s*Call log:/)[0];
+  // The cause chain (openai's "Connection error." <- "fetch failed" <- "connect ECONNREFUSED ...").
+  const causes = [];
+  for (let c = err.cause, depth = 0; c && typeof c === 'object' && depth < 4; c = c.cause, depth++) {
+    const text = typeof c.message === 'string' ? c.message : '';
+    if (text && !msg.includes(text) && !causes.includes(text)) causes.push(text);
+  }
+  if (causes.length) msg += ` (cause: ${causes.join(': ')})`;
+  return squash(msg);
+}
+
+function squash(s) {
+  s = s.replace(/\s+/g, ' ').trim();
+  return s.length > 1000 ? s.slice(0, 1000) + '...' : s;
+}
+
+// Print the document once, then exit 0 when stdout has drained. Later calls are ignored.
+export function printDocument(doc) {
+  if (printed) return;
+  printed = true;
+  process.stdout.write(JSON.stringify(doc) + '\n', () => process.exit(0));
+}
+
+// Form (b): the client's event log.
+export function eventLog(impl, sseEvents, raised) {
+  return { sse_events: sseEvents, raised: raised ?? null, meta: { impl } };
+}
+
+// Form (a): a result document (schemas/result.schema.json). Only choices, usage and raised are
+// judged for SDK clients; done is always false (the SDK does not tell).
+export function resultDocument(impl, { events = 0, choices = [], usage = null, raised = null } = {}) {
+  return { events, done: false, choices, usage, errors: [], findings: [], raised, meta: { impl } };
+}
+
+// Arm the global watchdog and the unexpected-exit fallback. makeDoc(raised) builds the document
+// with what has arrived so far. The timer is unref'd: it never keeps a finished adapter alive.
+export function startWatchdog(makeDoc) {
+  fallback = makeDoc;
+  const t = setTimeout(() => printDocument(fallback('adapter timeout')), WATCHDOG_MS);
+  t.unref();
+  // The event loop emptied without a document (e.g. a promise that never settles).
+  process.on('beforeExit', () => {
+    if (!printed) printDocument(fallback('adapter ended without a result'));
+  });
+  // A crash outside the adapter's own try/catch is still reported as a document.
+  process.on('uncaughtException', (err) => printDocument(fallback(oneLine(err))));
+  process.on('unhandledRejection', (err) => printDocument(fallback(oneLine(err))));
+}
+
+// argv check: print a document with raised set when arguments are missing.
+export function requireArgs(count, usage, makeDoc) {
+  const args = process.argv.slice(2);
+  if (args.length < count) {
+    printDocument(makeDoc(`usage: ${usage}`));
+    return null;
+  }
+  return args;
+}

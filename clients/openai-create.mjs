@@ -1,0 +1,34 @@
+// node clients/openai-create.mjs {base_url} {dialect}
+// Official openai SDK, raw iteration of a streaming create():
+//   openai-chat:      chat.completions.create({stream: true}); type "message", data = JSON of the chunk
+//   openai-responses: responses.create({stream: true});        type = event.type, data = JSON of the event
+// Prints form (b), an event log; an exception ends the log and becomes raised.
+import OpenAI from 'openai';
+import { MESSAGES, MODEL, SDK_OPTIONS } from './lib/request.mjs';
+import { eventLog, oneLine, pkgVersion, printDocument, requireArgs, startWatchdog } from './lib/output.mjs';
+
+const IMPL = `openai@${pkgVersion('openai')}`;
+const events = [];
+const makeDoc = (raised) => eventLog(IMPL, events, raised);
+
+startWatchdog(makeDoc);
+const args = requireArgs(2, 'openai-create.mjs BASE_URL DIALECT', makeDoc);
+if (args) printDocument(makeDoc(await run(args[0], args[1])));
+
+async function run(baseURL, dialect) {
+  try {
+    const client = new OpenAI({ ...SDK_OPTIONS, baseURL });
+    if (dialect === 'openai-chat') {
+      const stream = await client.chat.completions.create({ model: MODEL, messages: [...MESSAGES], stream: true });
+      for await (const chunk of stream) events.push({ type: 'message', data: JSON.stringify(chunk), id: '' });
+    } else if (dialect === 'openai-responses') {
+      const stream = await client.responses.create({ model: MODEL, input: 'hi', stream: true });
+      for await (const event of stream) events.push({ type: String(event?.type ?? 'message'), data: JSON.stringify(event), id: '' });
+    } else {
+      return `unsupported dialect for openai-create: ${dialect}`;
+    }
+    return null;
+  } catch (err) {
+    return oneLine(err);
+  }
+}

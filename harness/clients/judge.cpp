@@ -51,8 +51,18 @@ void reduce_errors(Value &doc, Document::AllocatorType &a) {
   }
 }
 
-/// The expected document, restricted to the fields `client` is judged on.
-Document expected_doc(const corpus::Case &c, std::span<const uint64_t> starts,
+struct Expected {
+  Document doc;              ///< restricted to the fields the client is judged on
+  bool must_raise = false;   ///< the plan says so, or the stream itself reports an error
+  std::string why;           ///< what must surface, for the difference line
+};
+
+bool judged_on(const Client &client, std::string_view field) {
+  return std::find(client.judged.begin(), client.judged.end(), field) != client.judged.end();
+}
+
+/// The expected outcome of `client` on what `plan` sends.
+Expected expected_for(const corpus::Case &c, std::span<const uint64_t> starts,
                       const Client &client, const serve::Plan &plan) {
   Document full;
   const std::string_view stream = c.capture.stream();
@@ -70,17 +80,26 @@ Document expected_doc(const corpus::Case &c, std::span<const uint64_t> starts,
   } else {
     full = reference_result(plan.body, c.dialect);
   }
-  Document out(rapidjson::kObjectType);
+  Expected e;
+  e.must_raise = plan.error_must_surface();
+  e.why = plan.what_happened;
+  if (!e.must_raise && full.HasMember("errors") && full["errors"].IsArray() &&
+      !full["errors"].Empty()) {
+    e.must_raise = true; // the producer reported an error inside the stream: SDKs raise it
+    e.why = "the stream reports an error";
+  }
+  Document &out = e.doc;
+  out.SetObject();
   auto &a = out.GetAllocator();
   for (const auto &field : client.judged) {
-    if (field == "raised" && plan.error_must_surface())
+    if (field == "raised" && e.must_raise)
       continue; // checked on its own: any error will do
     if (!full.HasMember(field.c_str()))
       continue;
     out.AddMember(Value(field.c_str(), a), Value(full[field.c_str()], a), a);
   }
   reduce_errors(out, a);
-  return out;
+  return e;
 }
 
 std::string first_line(std::string_view text) {
@@ -238,18 +257,17 @@ Judged judge(const corpus::Case &c, std::span<const uint64_t> starts, const Clie
     reduce_errors(actual, actual.GetAllocator());
     if (!actual.HasMember("raised"))
       actual.AddMember("raised", Value(rapidjson::kNullType), actual.GetAllocator());
+    const Expected expected = expected_for(c, starts, client, plan);
     // An SDK that raises hands its user an exception, not a partial answer: where an error must
-    // surface and it did, a result-form client is judged on that alone.
-    const bool raised_as_it_must = plan.error_must_surface() && raised_something(actual);
-    if (!(raised_as_it_must && client.output == Output::result))
-      differences = check::compare(expected_doc(c, starts, client, plan), actual);
-    if (plan.error_must_surface()) {
-      const bool sse_level = client.output == Output::events &&
-                             std::find(client.judged.begin(), client.judged.end(), "errors") !=
-                                 client.judged.end();
-      const bool reported = sse_level && actual["errors"].IsArray() && !actual["errors"].Empty();
+    // surface and it did, an SDK-level client (one not judged on events) is judged on that alone.
+    const bool raised_as_it_must = expected.must_raise && raised_something(actual);
+    if (!(raised_as_it_must && !judged_on(client, "events")))
+      differences = check::compare(expected.doc, actual);
+    if (expected.must_raise) {
+      const bool reported = judged_on(client, "errors") && actual["errors"].IsArray() &&
+                            !actual["errors"].Empty();
       if (!raised_something(actual) && !reported)
-        differences.push_back("raised: an error must surface (" + plan.what_happened +
+        differences.push_back("raised: an error must surface (" + expected.why +
                               "): the client raised nothing");
     }
     j.raised = raised_something(actual) ? first_line(actual["raised"].GetString()) : "";

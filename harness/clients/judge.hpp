@@ -8,10 +8,11 @@
 //     went through may be incomplete, so no client may show it;
 //   - an error event after part of the stream: the reference result on the bytes sent;
 //   - an HTTP error status: no events, no choices, no usage;
-// plus "an error must surface" where the plan says so (Plan::error_must_surface): the client must
-// raise (for SSE-level clients an error event they report also counts; for curl, a non-zero exit
-// on an HTTP-level error). A client printing a result document (an SDK's accumulated answer) that
-// raised where an error must surface is judged on that alone: its user gets the exception.
+// plus "an error must surface" where the plan says so (Plan::error_must_surface) or the stream
+// itself reports an error: the client must raise (for SSE-level clients an error event they
+// report also counts; for curl, a non-zero exit on an HTTP-level error). An SDK-level client (one
+// not judged on events) that raised where an error must surface is judged on that alone: its
+// user gets the exception, not a partial answer.
 // Only the fields the client shows are compared (Client::judged), `errors` by message and source.
 // Differences are then matched against the known deviations exactly like `check` does, with the
 // wire options as the variant: "" when the whole stream arrived with status 200, else the

@@ -58,7 +58,7 @@ Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunO
       if (!speaks(client, c.dialect))
         continue;
       for (const auto &wire : options.wires) {
-        auto plan = serve::plan(c.capture.stream(), starts[i], c.dialect, wire);
+        auto plan = serve::plan(c.capture.stream(), starts[i], c.dialect, wire, c.timing);
         if (!plan) {
           ++summary.skipped;
           continue;

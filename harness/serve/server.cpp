@@ -119,7 +119,7 @@ private:
                    error_body("case " + r.case_id + " is " + c.dialect + ": use …/v1" +
                               std::string(endpoint_path(c.dialect))),
                    keep_alive_);
-    auto p = plan(c.capture.stream(), it->second.event_starts, c.dialect, r.options);
+    auto p = plan(c.capture.stream(), it->second.event_starts, c.dialect, r.options, c.timing);
     if (!p)
       return reply(http::status::bad_request, error_body(p.error().str()), keep_alive_);
     plan_ = std::move(*p);

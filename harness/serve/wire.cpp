@@ -27,7 +27,8 @@ constexpr std::array<FaultName, 7> kFaults = {{
 }};
 
 constexpr std::string_view kExpected =
-    "expected whole, bytes:N, drip, random:SEED, events, chunked, close, delay:MS, cut-bytes:N, "
+    "expected whole, bytes:N, drip, random:SEED, events, chunked, close, delay:MS, timing:SCALE, "
+    "cut-bytes:N, "
     "cut-events:N, reset:N, stall:MS, bad-chunk:N, status:CODE or error-event:N";
 
 bool parse_number(std::string_view text, uint64_t &out) {
@@ -35,6 +36,37 @@ bool parse_number(std::string_view text, uint64_t &out) {
     return false;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+/// "1", "0.5", "2.25" -> 1000, 500, 2250; 0 when not a scale from 0.001 to 100 with at most three
+/// decimals.
+uint32_t parse_scale(std::string_view text) {
+  const auto dot = text.find('.');
+  uint64_t whole = 0, frac = 0;
+  const auto int_part = text.substr(0, dot);
+  if (!parse_number(int_part, whole) || whole > 100)
+    return 0;
+  if (dot != std::string_view::npos) {
+    auto digits = std::string(text.substr(dot + 1));
+    if (digits.empty() || digits.size() > 3)
+      return 0;
+    digits.resize(3, '0');
+    if (!parse_number(digits, frac))
+      return 0;
+  }
+  const uint64_t permille = whole * 1000 + frac;
+  return permille >= 1 && permille <= 100000 ? static_cast<uint32_t>(permille) : 0;
+}
+
+std::string scale_text(uint32_t permille) {
+  std::string out = std::to_string(permille / 1000);
+  if (uint32_t frac = permille % 1000) {
+    std::string digits = std::to_string(frac + 1000).substr(1);
+    while (digits.back() == '0')
+      digits.pop_back();
+    out += "." + digits;
+  }
+  return out;
 }
 
 Error bad_item(std::string_view options, std::string_view item, std::string_view why) {
@@ -57,6 +89,13 @@ Status apply_item(std::string_view options, std::string_view item, WireOptions &
   uint64_t n = 0;
   const bool numbered =
       colon != std::string_view::npos && parse_number(item.substr(colon + 1), n);
+  if (head == "timing") {
+    const uint32_t permille = colon == std::string_view::npos ? 0 : parse_scale(item.substr(colon + 1));
+    if (permille == 0)
+      return bad_item(options, item, "timing:SCALE takes a scale from 0.001 to 100 (1 = as recorded)");
+    out.timing_permille = permille;
+    return ok_status();
+  }
   if (head == "delay") {
     if (!numbered || n > 60000)
       return bad_item(options, item, "delay:MS takes milliseconds from 0 to 60000");
@@ -134,6 +173,8 @@ std::string WireOptions::name() const {
     add(writes.name());
   if (framing == Framing::close)
     add("close");
+  if (timing_permille)
+    add("timing:" + scale_text(timing_permille));
   if (delay_ms)
     add("delay:" + std::to_string(delay_ms));
   if (fault.kind != Kind::none)
@@ -174,7 +215,8 @@ std::vector<uint64_t> event_starts(std::string_view stream) {
 }
 
 Result<Plan> plan(std::string_view stream, std::span<const uint64_t> starts,
-                  std::string_view dialect, const WireOptions &options) {
+                  std::string_view dialect, const WireOptions &options,
+                  std::span<const corpus::Arrival> timing) {
   Plan p;
   p.framing = options.framing;
   const Fault &f = options.fault;
@@ -235,7 +277,26 @@ Result<Plan> plan(std::string_view stream, std::span<const uint64_t> starts,
   }
 
   const std::string_view body(p.body);
-  if (options.event_writes) {
+  if (options.timing_permille) {
+    if (timing.empty())
+      return bad_plan(options, "the case has no recorded timing (cases made by sse-harness "
+                               "record have one)");
+    int64_t before = 0;
+    for (size_t i = 0; i < timing.size(); ++i) {
+      const uint64_t end = i + 1 < timing.size() ? timing[i + 1].offset : body.size();
+      if (timing[i].offset >= body.size())
+        break;
+      const int64_t gap = std::max<int64_t>(0, timing[i].microseconds - before);
+      before = timing[i].microseconds;
+      p.ends.push_back(static_cast<size_t>(std::min<uint64_t>(end, body.size())));
+      p.pause_ms.push_back(static_cast<uint32_t>(std::min<int64_t>(
+          gap * options.timing_permille / 1000 / 1000, 600000)));
+    }
+    if (!p.ends.empty() && p.ends.back() < body.size()) // an error event added after the reads
+      p.ends.back() = body.size();
+    for (size_t i = 1; i < p.pause_ms.size(); ++i)
+      p.pause_ms[i] += options.delay_ms;
+  } else if (options.event_writes) {
     for (uint64_t s : starts)
       if (s > 0 && s < body.size())
         p.ends.push_back(s);
@@ -248,9 +309,11 @@ Result<Plan> plan(std::string_view stream, std::span<const uint64_t> starts,
       p.ends.push_back(at);
     });
   }
-  p.pause_ms.assign(p.ends.size(), options.delay_ms);
-  if (!p.pause_ms.empty())
-    p.pause_ms[0] = 0;
+  if (!options.timing_permille) {
+    p.pause_ms.assign(p.ends.size(), options.delay_ms);
+    if (!p.pause_ms.empty())
+      p.pause_ms[0] = 0;
+  }
   if (f.kind == Kind::stall && !p.ends.empty())
     p.pause_ms[p.ends.size() / 2] += static_cast<uint32_t>(f.n);
   return p;

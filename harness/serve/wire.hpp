@@ -9,6 +9,9 @@
 //            close                                 no Transfer-Encoding: the body ends when the
 //                                                  server closes the connection
 //   timing   delay:MS                              MS milliseconds before every write but the first
+//            timing:SCALE                          the recorded reads (case timing.json, written by
+//                                                  `record`) as the writes, each after its recorded
+//                                                  gap times SCALE (0.001 to 100; 1 = as recorded)
 //   faults   cut-bytes:N   close after N bytes of the stream
 //            cut-events:N  close after N events (at the start of event N)
 //            reset:N       TCP reset (RST) after N bytes
@@ -29,6 +32,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "corpus/case.hpp"
 #include "split/split.hpp"
 
 namespace harness::serve {
@@ -47,6 +51,7 @@ struct WireOptions {
   bool event_writes = false; ///< "events": one write per SSE event
   Framing framing = Framing::chunked;
   uint32_t delay_ms = 0;     ///< before every write but the first
+  uint32_t timing_permille = 0; ///< timing:SCALE as SCALE x 1000; 0 = not replaying the timing
   Fault fault;
 
   /// The canonical options segment: the items that differ from the defaults (whole, chunked, no
@@ -86,10 +91,13 @@ struct Plan {
 };
 
 /// The plan for `stream` (a case of `dialect`) under `options`. `event_starts` are the offsets of
-/// the stream's SSE events (tolerant framing), ascending. Errors: a cut, reset or bad chunk not
-/// inside the stream (N >= its size, or beyond its last event), bad-chunk with close framing.
+/// the stream's SSE events (tolerant framing), ascending; `timing` the case's recorded reads
+/// (empty when it has none). Errors: a cut, reset or bad chunk not inside the stream (N >= its
+/// size, or beyond its last event), bad-chunk with close framing, timing:SCALE for a case without
+/// recorded timing.
 Result<Plan> plan(std::string_view stream, std::span<const uint64_t> event_starts,
-                  std::string_view dialect, const WireOptions &options);
+                  std::string_view dialect, const WireOptions &options,
+                  std::span<const corpus::Arrival> timing = {});
 
 /// The offsets where the stream's SSE events start, as the `tolerant` parser frames them.
 std::vector<uint64_t> event_starts(std::string_view stream);

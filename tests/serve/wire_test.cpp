@@ -107,6 +107,29 @@ TEST_CASE("serve.wire-plan-without-fault-sends-the-stream-unchanged") {
   CHECK(stalled.pause_ms == std::vector<uint32_t>{0, 0, 300, 0});
 }
 
+TEST_CASE("serve.wire-plan-replays-recorded-timing-scaled") {
+  using harness::corpus::Arrival;
+  const std::vector<Arrival> reads = {{0, 40000}, {100, 140000}, {180, 145500}};
+  const auto starts = event_starts(kStream);
+  auto p = plan(kStream, starts, "openai-chat", wire("timing:1"), reads);
+  REQUIRE(p.ok());
+  CHECK(p->body == kStream);
+  CHECK(p->ends == std::vector<size_t>{100, 180, kStream.size()});
+  CHECK(p->pause_ms == std::vector<uint32_t>{40, 100, 5});
+  p = plan(kStream, starts, "openai-chat", wire("timing:0.5+delay:1"), reads);
+  REQUIRE(p.ok());
+  CHECK(p->pause_ms == std::vector<uint32_t>{20, 51, 3});
+  p = plan(kStream, starts, "openai-chat", wire("timing:2+cut-bytes:150"), reads);
+  REQUIRE(p.ok());
+  CHECK(p->ends == std::vector<size_t>{100, 150});
+  CHECK(wire("timing:0.25").name() == "timing:0.25");
+  CHECK(wire("timing:3").name() == "timing:3");
+  for (const char *bad : {"timing:0", "timing:101", "timing:0.0001", "timing:x", "timing:"})
+    CHECK_FALSE(parse_wire_options(bad, WireOptions{}).ok());
+  // A case without recorded timing cannot be replayed with it.
+  CHECK_FALSE(plan(kStream, starts, "openai-chat", wire("timing:1")).ok());
+}
+
 TEST_CASE("serve.wire-plan-cuts-resets-and-bad-chunks") {
   const Plan cut = plan_for("cut-bytes:70");
   CHECK(cut.body == kStream.substr(0, 70));

@@ -153,6 +153,7 @@ private:
   /// with their pauses, then the plan's ending.
   void stream() {
     next_write_ = 0;
+    due_ = std::chrono::steady_clock::now();
     header_ = std::make_shared<http::response<http::empty_body>>(http::status::ok, 11);
     header_->set(http::field::server, "sse-harness");
     header_->set(http::field::content_type, "text/event-stream");
@@ -171,11 +172,14 @@ private:
                              });
   }
 
+  /// Pauses are kept on a schedule from the start of the body (write i is due at the sum of the
+  /// pauses up to it), so the time writes take does not add up over a recorded timing.
   void pause_then_write() {
     const uint32_t ms = next_write_ < plan_.pause_ms.size() ? plan_.pause_ms[next_write_] : 0;
     if (ms == 0)
       return write_next();
-    timer_.expires_after(std::chrono::milliseconds(ms));
+    due_ += std::chrono::milliseconds(ms);
+    timer_.expires_at(due_);
     timer_.async_wait([self = shared_from_this()](boost::beast::error_code ec) {
       if (ec)
         return self->close();
@@ -245,6 +249,7 @@ private:
   net::steady_timer timer_{socket_.get_executor()};
   Plan plan_;              ///< what the current stream response sends
   size_t next_write_ = 0;  ///< the plan's next write
+  std::chrono::steady_clock::time_point due_; ///< when the last paused write was due
 };
 
 /// Accepts connections until the acceptor is closed. When accepting fails (out of file

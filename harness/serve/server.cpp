@@ -29,7 +29,35 @@ constexpr std::string_view kBadChunk = "zz\r\n";
 struct Served {
   corpus::Case c;
   std::vector<uint64_t> event_starts;
+  /// The response headers the capture had (case.json response.headers, written by `record`),
+  /// less those about framing and the connection, which the wire options decide; empty: none.
+  std::vector<std::pair<std::string, std::string>> headers;
 };
+
+/// Headers a replay must not copy from the capture: the wire options decide framing, encoding
+/// and the connection.
+bool framing_header(std::string_view name) {
+  static constexpr std::string_view kSkip[] = {"transfer-encoding", "content-length", "connection",
+                                               "keep-alive", "content-encoding", "date"};
+  for (auto skip : kSkip)
+    if (boost::beast::iequals(boost::beast::string_view(name.data(), name.size()),
+                              boost::beast::string_view(skip.data(), skip.size())))
+      return true;
+  return false;
+}
+
+std::vector<std::pair<std::string, std::string>> recorded_headers(const corpus::Case &c) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!c.document || !c.document->IsObject() || !c.document->HasMember("response"))
+    return out;
+  const auto &response = (*c.document)["response"];
+  if (!response.IsObject() || !response.HasMember("headers") || !response["headers"].IsObject())
+    return out;
+  for (const auto &h : response["headers"].GetObject())
+    if (h.value.IsString() && !framing_header(h.name.GetString()))
+      out.emplace_back(h.name.GetString(), h.value.GetString());
+  return out;
+}
 
 /// The cases by id, and the server's defaults; shared by every session.
 struct Catalog {
@@ -123,6 +151,7 @@ private:
     if (!p)
       return reply(http::status::bad_request, error_body(p.error().str()), keep_alive_);
     plan_ = std::move(*p);
+    served_ = &it->second;
     if (req.version() < 11) // HTTP/1.0 has no chunked encoding: the body ends at the close
       plan_.framing = Framing::close;
     if (plan_.status != 200)
@@ -159,6 +188,8 @@ private:
     header_->set(http::field::content_type, "text/event-stream");
     header_->set(http::field::cache_control, "no-cache");
     header_->set(http::field::access_control_allow_origin, "*");
+    for (const auto &[name, value] : served_->headers) // the capture's own, where it has them
+      header_->set(name, value);
     if (plan_.framing == Framing::close)
       keep_alive_ = false;
     header_->keep_alive(keep_alive_);
@@ -248,6 +279,7 @@ private:
   std::optional<http::response_serializer<http::empty_body>> serializer_;
   net::steady_timer timer_{socket_.get_executor()};
   Plan plan_;              ///< what the current stream response sends
+  const Served *served_ = nullptr; ///< the case being streamed (owned by the catalog)
   size_t next_write_ = 0;  ///< the plan's next write
   std::chrono::steady_clock::time_point due_; ///< when the last paused write was due
 };
@@ -286,7 +318,9 @@ Server::Server(std::vector<corpus::Case> cases, const ServerOptions &options)
   for (auto &c : cases) {
     std::string id = c.id;
     auto starts = event_starts(c.capture.stream());
-    impl_->catalog->cases.emplace(std::move(id), Served{std::move(c), std::move(starts)});
+    auto headers = recorded_headers(c);
+    impl_->catalog->cases.emplace(std::move(id),
+                                  Served{std::move(c), std::move(starts), std::move(headers)});
   }
 }
 

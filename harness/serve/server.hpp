@@ -2,7 +2,8 @@
 // `sse-harness serve`: an HTTP/1.1 server (Boost.Beast on Asio) that replays corpus cases to real
 // clients. Routes and wire options: route.hpp. A stream response sends exactly the case's stream
 // bytes as the body as the wire options' plan says (serve/wire.hpp: write sizes, chunked or
-// close-delimited framing, delays, faults), with `Content-Type: text/event-stream`; connections
+// close-delimited framing, delays, faults), with `Content-Type: text/event-stream` or the headers
+// the capture had (a recorded case's response.headers, less framing and connection headers); connections
 // are kept alive when the client asks and the framing allows.
 // Errors are JSON bodies ({"error": {"message": …}}): 400 malformed or unsafe target or bad wire
 // option, 404 unknown route or case, 405 wrong method, 413 request body over 1 MiB.

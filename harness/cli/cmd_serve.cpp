@@ -1,4 +1,5 @@
 // sse-harness serve [PATH...]: replay corpus cases over HTTP/1.1 to real clients (serve/).
+#include <algorithm>
 #include <iostream>
 
 #include "cli/cli.hpp"
@@ -23,6 +24,9 @@ int cmd_serve(const Args &args, std::ostream &out, std::ostream &err) {
                "cut-bytes:N, cut-events:N, reset:N, stall:MS, bad-chunk:N, status:CODE, "
                "error-event:N)",
        cxxopts::value<std::string>()->default_value("-"))
+      ("request-timeout", "seconds a connection may take to send a request, or idle between "
+                          "requests, before it is closed",
+       cxxopts::value<unsigned>()->default_value("30"))
       ("h,help", "show this help");
   add_case_paths(options);
   auto opts = parse(options, args);
@@ -33,6 +37,7 @@ int cmd_serve(const Args &args, std::ostream &out, std::ostream &err) {
   serve::ServerOptions so;
   so.host = opts["host"].as<std::string>();
   so.port = opts["port"].as<uint16_t>();
+  so.request_timeout = std::chrono::seconds(std::max(1u, opts["request-timeout"].as<unsigned>()));
   auto defaults = serve::parse_wire_options(opts["wire"].as<std::string>(), so.defaults);
   if (!defaults) {
     err << "sse-harness serve: --wire: " << defaults.error().message << "\n";

@@ -106,6 +106,13 @@ private:
   void read() {
     parser_.emplace();
     parser_->body_limit(kBodyLimit);
+    // A connection that does not complete a request in time is closed: an idle client must not
+    // hold a file descriptor for ever.
+    timer_.expires_after(catalog_->options.request_timeout);
+    timer_.async_wait([weak = weak_from_this()](boost::beast::error_code ec) {
+      if (auto self = weak.lock(); self && !ec)
+        self->close();
+    });
     http::async_read(socket_, buffer_, *parser_,
                      [self = shared_from_this()](boost::beast::error_code ec, size_t) {
                        self->on_read(ec);
@@ -113,6 +120,9 @@ private:
   }
 
   void on_read(boost::beast::error_code ec) {
+    timer_.cancel();
+    if (ec == net::error::operation_aborted)
+      return; // closed by the request timeout
     if (ec == http::error::end_of_stream || ec == net::error::eof)
       return close();
     if (ec == http::error::body_limit)

@@ -7,6 +7,7 @@
 // are kept alive when the client asks and the framing allows.
 // Errors are JSON bodies ({"error": {"message": …}}): 400 malformed or unsafe target or bad wire
 // option, 404 unknown route or case, 405 wrong method, 413 request body over 1 MiB.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -23,6 +24,9 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 0;     ///< 0: any free port (the bound one is passed to `on_listening`)
   WireOptions defaults;  ///< what "-" in a URL means
+  /// How long a connection may take to send a complete request, or idle between requests,
+  /// before it is closed.
+  std::chrono::milliseconds request_timeout{30000};
 };
 
 /// A server that can be started and stopped from the program that owns it (`clients run`).

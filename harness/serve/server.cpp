@@ -94,6 +94,45 @@ std::string index_body(const Catalog &catalog) {
   return out + "\n]}\n";
 }
 
+std::string html_escape(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    if (ch == '&')
+      out += "&amp;";
+    else if (ch == '<')
+      out += "&lt;";
+    else if (ch == '>')
+      out += "&gt;";
+    else if (ch == '"')
+      out += "&quot;";
+    else
+      out += ch;
+  }
+  return out;
+}
+
+/// The case list as a small self-contained page, for a person with a browser (no scripts, no
+/// external assets): each case with its dialect, title, base URL and a link to its event stream.
+std::string index_page(const Catalog &catalog) {
+  const std::string root = "http://" + catalog.options.host + ":" + std::to_string(catalog.port);
+  std::string out =
+      "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>sse-harness serve</title>"
+      "<style>body{font-family:sans-serif}td{padding:2px 8px}code{font-size:90%}</style></head>"
+      "<body><h1>sse-harness serve: " + std::to_string(catalog.cases.size()) + " cases</h1>"
+      "<p>Base URL of a case: <code>" + html_escape(root) + "/cases/&lt;case&gt;/&lt;wire "
+      "options&gt;/v1</code>; <code>-</code> for the defaults. The same list as JSON: "
+      "<code>Accept: application/json</code>.</p>\n<table><tr><th>case</th><th>dialect</th>"
+      "<th>title</th><th>base URL</th></tr>\n";
+  for (const auto &[id, served] : catalog.cases) {
+    const std::string base = root + "/cases/" + id + "/-/v1";
+    out += "<tr><td><a href=\"" + html_escape(base + "/events") + "\">" + html_escape(id) +
+           "</a></td><td>" + html_escape(served.c.dialect) + "</td><td>" +
+           html_escape(served.c.title) + "</td><td><code>" + html_escape(base) +
+           "</code></td></tr>\n";
+  }
+  return out + "</table></body></html>\n";
+}
+
 /// One connection: read a request, answer it, again while the client keeps the connection.
 class Session : public std::enable_shared_from_this<Session> {
 public:
@@ -144,8 +183,16 @@ private:
     if (method != method_of(r.endpoint))
       return reply(http::status::method_not_allowed,
                    error_body(std::string(method_of(r.endpoint)) + " only"), keep_alive_);
-    if (r.endpoint == Endpoint::index)
-      return reply(http::status::ok, index_body(*catalog_), keep_alive_, "application/json");
+    if (r.endpoint == Endpoint::index) {
+      // A browser asks for text/html first; everything else (curl, scripts) gets JSON.
+      const auto accept = req[http::field::accept];
+      const bool html = std::string_view(accept.data(), accept.size()).find("text/html") !=
+                        std::string_view::npos;
+      return html ? reply(http::status::ok, index_page(*catalog_), keep_alive_,
+                          "text/html; charset=utf-8")
+                  : reply(http::status::ok, index_body(*catalog_), keep_alive_,
+                          "application/json");
+    }
     auto it = catalog_->cases.find(r.case_id);
     if (it == catalog_->cases.end())
       return reply(http::status::not_found, error_body("no such case: " + r.case_id),

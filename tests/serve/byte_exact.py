@@ -29,6 +29,11 @@ try:
 
     code, body = curl(root + "/")
     cases = json.loads(body)["cases"]
+    # A browser gets the same list as a page, every case linked to its event stream.
+    code, page = curl("-H", "Accept: text/html,application/xhtml+xml", root + "/")
+    if code != 200 or not page.startswith(b"<!doctype html>") or \
+            any(c["events_url"].encode() not in page for c in cases):
+        failures.append(f"GET / as text/html: HTTP {code}, not a page linking every case")
     if len(cases) < 43:
         failures.append(f"GET / lists {len(cases)} cases, expected at least 43")
 

@@ -8,6 +8,8 @@
 #include "cli/common.hpp"
 #include "clients/client.hpp"
 #include "pipeline/implementation.hpp"
+#include "serve/wire.hpp"
+#include "variants/variants.hpp"
 
 namespace harness::cli {
 
@@ -68,6 +70,25 @@ std::string default_deviations_file() {
   return (std::filesystem::path(default_corpus_dir()) / corpus::kDeviationsFile).string();
 }
 
+namespace {
+
+/// Why an entry's variant can never match, or "" when it can: an implementation's variant names a
+/// metamorphic variant; a client's is wire options (both may be patterns with '*').
+std::string variant_problem(const corpus::Deviation &d) {
+  if (!d.variant || d.variant->find('*') != std::string::npos)
+    return "";
+  if (pipeline::find_implementation(d.impl)) {
+    for (const auto &v : variants::variants())
+      if (v.name == *d.variant)
+        return "";
+    return "'" + *d.variant + "' is not a metamorphic variant (see check --variants)";
+  }
+  auto wire = serve::parse_wire_options(*d.variant, serve::WireOptions{});
+  return wire ? "" : wire.error().message;
+}
+
+} // namespace
+
 Result<DeviationTable> load_deviation_lookup(const std::string &path,
                                              const std::vector<std::string> &extra_names) {
   auto entries = corpus::load_deviations(path);
@@ -82,6 +103,8 @@ Result<DeviationTable> load_deviation_lookup(const std::string &path,
                    where + ": no implementation or client is named '" + d.impl + "'"};
     if (d.reason.empty())
       return Error{path, std::nullopt, where + ": every deviation needs a reason"};
+    if (auto bad = variant_problem(d); !bad.empty())
+      return Error{path, std::nullopt, where + "/variant: " + bad};
   }
   return DeviationTable(std::move(*entries));
 }

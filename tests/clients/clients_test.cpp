@@ -130,6 +130,22 @@ TEST_CASE("clients.known-deviations-match-wire-options-by-glob") {
   CHECK(r.out.find("known: never raises on a cut") != std::string::npos);
 }
 
+TEST_CASE("clients.a-deviation-whose-variant-can-never-match-is-refused") {
+  TempDir dir;
+  const auto client = dir.write(
+      "client.json", R"({"deviations_format": 1, "deviations": [{"impl": "eventsource",
+          "case": "seeds/*", "variant": "cut-evnts:2", "reason": "a typo"}]})");
+  auto r = run_harness({"clients", "run", "--client", "curl", "--deviations", client, kSeed004});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("/deviations/0/variant: wire option 'cut-evnts:2'") != std::string::npos);
+  const auto impl = dir.write(
+      "impl.json", R"({"deviations_format": 1, "deviations": [{"impl": "whatwg",
+          "case": "seeds/*", "variant": "lf", "reason": "a typo"}]})");
+  r = run_harness({"check", "--split", "whole", "--deviations", impl, kSeed004});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("'lf' is not a metamorphic variant") != std::string::npos);
+}
+
 TEST_CASE("clients.curl-receives-the-bytes-the-server-sent-under-every-wire-option") {
   const auto r = run_harness({"clients", "run", "--client", "curl", "--wire",
                               "-,drip,bytes:5,random:9,events,close,delay:1,stall:50,"

@@ -19,6 +19,8 @@ namespace http = boost::beast::http;
 using tcp = net::ip::tcp;
 
 constexpr uint64_t kBodyLimit = 1u << 20;
+/// How long after the last byte a cut, reset or bad chunk comes.
+constexpr std::chrono::milliseconds kFaultGrace{100};
 /// How many accepts are kept pending (see Server::run).
 constexpr int kPendingAccepts = 16;
 /// What `bad-chunk:N` sends where a chunk-size line belongs: not hexadecimal.
@@ -291,7 +293,16 @@ private:
         net::async_write(socket_, buffer, std::move(done));
       return;
     }
-    end_stream();
+    if (plan_.ending == Ending::complete)
+      return end_stream();
+    // A fault ends the connection a moment after the last byte, so that what was sent has
+    // arrived and is the client's to deliver (Chromium drops data that comes with the failure).
+    timer_.expires_after(kFaultGrace);
+    timer_.async_wait([self = shared_from_this()](boost::beast::error_code ec) {
+      if (ec)
+        return self->close();
+      self->end_stream();
+    });
   }
 
   void end_stream() {

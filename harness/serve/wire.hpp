@@ -12,7 +12,9 @@
 //            timing:SCALE                          the recorded reads (case timing.json, written by
 //                                                  `record`) as the writes, each after its recorded
 //                                                  gap times SCALE (0.001 to 100; 1 = as recorded)
-//   faults   cut-bytes:N   close after N bytes of the stream
+//   faults   (cuts, resets and bad chunks come 100 ms after the last byte sent, so the bytes have
+//            arrived when the connection fails)
+//            cut-bytes:N   close after N bytes of the stream
 //            cut-events:N  close after N events (at the start of event N)
 //            reset:N       TCP reset (RST) after N bytes
 //            stall:MS      pause MS milliseconds before the middle write, then carry on

@@ -7,6 +7,7 @@
 #include "corpus/deviations.hpp"
 #include "corpus/expectation.hpp"
 #include "report/result_json.hpp"
+#include "rules/rule_ids.hpp"
 
 namespace harness::check {
 
@@ -44,6 +45,16 @@ std::optional<std::vector<std::string>> disputed(const corpus::Case &c, std::str
     return lines;
   }
   return std::nullopt;
+}
+
+/// A repair of the framing: what a lenient parser (tolerant) fixed that the WHATWG rules would
+/// not have: a missing blank line, a payload on the line after `data:`, an unterminated last event
+/// dispatched anyway. The same findings from a parser that follows the rules (whatwg discarding
+/// the unterminated event) are not repairs.
+bool is_repair(const Finding &f, const pipeline::Implementation &impl) {
+  if (f.rule == rules::sse_blank_line_missing.id || f.rule == rules::sse_payload_on_next_line.id)
+    return true;
+  return f.rule == rules::sse_unterminated_event.id && !impl.drops_unterminated_event;
 }
 
 std::string reason_of(const DeviationView &d) {
@@ -114,22 +125,6 @@ void apply_deviations(Row &row, const std::vector<DeviationView> &devs,
   }
 }
 
-std::string_view to_string(Outcome o) {
-  switch (o) {
-  case Outcome::ok:
-    return "ok";
-  case Outcome::deviation:
-    return "deviation";
-  case Outcome::disputed:
-    return "disputed";
-  case Outcome::failed:
-    return "failed";
-  case Outcome::error:
-    return "error";
-  }
-  return "failed";
-}
-
 std::vector<Row> check_case(const corpus::Case &c,
                             const std::vector<const pipeline::Implementation *> &impls,
                             const CaseOptions &options, const DeviationLookup &deviations) {
@@ -146,6 +141,13 @@ std::vector<Row> check_case(const corpus::Case &c,
     row.replays = sc.replays;
     row.split_points = sc.split_points;
     row.notes = std::move(sc.notes);
+    row.actual = std::make_shared<const rapidjson::Document>(report::to_document(sc.result));
+    if (expected) {
+      auto copy = std::make_shared<rapidjson::Document>();
+      copy->CopyFrom(*expected, copy->GetAllocator());
+      row.expected = std::move(copy);
+    }
+    row.findings = sc.result.findings;
     if (auto lines = disputed(c, impl->name)) {
       row.outcome = Outcome::disputed;
       row.lines = std::move(*lines);
@@ -154,15 +156,41 @@ std::vector<Row> check_case(const corpus::Case &c,
                            row.impl + " to case.json or a corpus/deviations.json entry, then "
                            "bless again");
     } else if (auto devs = deviations(c.id, impl->name, ""); !devs.empty()) {
-      const auto actual = report::to_document(sc.result);
-      apply_deviations(row, devs, sc.mismatches, &actual);
+      apply_deviations(row, devs, sc.mismatches, row.actual.get());
     } else if (!sc.mismatches.empty()) {
       row.outcome = Outcome::failed;
       row.lines = sc.mismatches;
+    } else if (std::any_of(sc.result.findings.begin(), sc.result.findings.end(),
+                           [&](const Finding &f) { return is_repair(f, *impl); })) {
+      row.outcome = Outcome::non_strict;
+      row.lines.push_back("the expected result, through repairs of the framing:");
+      for (const auto &f : sc.result.findings)
+        if (is_repair(f, *impl))
+          row.lines.push_back("byte " + std::to_string(f.offset) + "  " + f.rule + ": " +
+                              f.message);
     }
-    if (!sc.problems.empty()) { // split dependence is never a tolerated deviation
+    // Problems that are not a split's (a missing expectation) belong to the whole stream.
+    size_t split_problems = 0;
+    for (const auto &s : sc.splits)
+      split_problems += s.problems.size();
+    if (sc.problems.size() > split_problems) {
       row.outcome = Outcome::failed;
-      row.lines.insert(row.lines.end(), sc.problems.begin(), sc.problems.end());
+      row.lines.insert(row.lines.end(), sc.problems.begin(),
+                       sc.problems.end() - static_cast<std::ptrdiff_t>(split_problems));
+    }
+    row.parts.push_back(Part{"whole", row.outcome, row.lines});
+    for (const auto &s : sc.splits) {
+      // Split dependence is never a tolerated deviation.
+      Part part{s.spec, s.problems.empty() ? Outcome::ok : Outcome::failed, s.problems};
+      if (s.skipped) {
+        part.outcome = Outcome::informational;
+        part.lines.push_back("skipped: the stream has " + std::to_string(stream.size()) +
+                             " bytes, above the " + std::to_string(split::kEveryMaxBytes) +
+                             "-byte limit for one replay per byte");
+      }
+      row.outcome = worse(row.outcome, part.outcome);
+      row.lines.insert(row.lines.end(), s.problems.begin(), s.problems.end());
+      row.parts.push_back(std::move(part));
     }
     rows.push_back(std::move(row));
 
@@ -179,6 +207,7 @@ std::vector<Row> check_case(const corpus::Case &c,
         vrow.outcome = Outcome::failed;
         vrow.lines = std::move(vc.problems);
       }
+      vrow.parts.push_back(Part{vc.variant, vrow.outcome, vrow.lines});
       rows.push_back(std::move(vrow));
     }
   }

@@ -12,28 +12,44 @@
 // on events, errors or findings, which only the harness's parsers report; a case's own
 // expect.<profile> entry, when present, is compared whole.
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "check/check.hpp"
+#include "core/outcome.hpp"
 #include "corpus/case.hpp"
 #include "pipeline/implementation.hpp"
 
 namespace harness::check {
 
-/// error: the implementation could not be judged (a client that hung, crashed without a word, or
-/// printed something unreadable).
-enum class Outcome { ok, deviation, disputed, failed, error };
+/// The outcome classes (core/outcome.hpp); `error` is for clients that could not be judged (hung,
+/// crashed without a word, printed something unreadable).
+using Outcome = harness::Outcome;
 
-std::string_view to_string(Outcome o);
+/// One verdict inside a row (a JUnit testcase): "whole", the case's own stream against its
+/// expectation and the known deviations; one split spec against the whole-stream result; a
+/// metamorphic variant; a client run's wire option.
+struct Part {
+  std::string name;
+  Outcome outcome = Outcome::ok;
+  std::vector<std::string> lines;
+};
 
 struct Row {
   std::string impl;
   std::string variant;            ///< empty for the case's own stream
-  Outcome outcome = Outcome::ok;
+  Outcome outcome = Outcome::ok;  ///< the worst of the parts'
   std::vector<std::string> lines; ///< failed: the problems; deviation: how the result differs
+  /// The verdicts the outcome is made of: for the case's own stream "whole" and then one per split
+  /// spec checked; for a variant or a client run, one. `lines` is theirs, concatenated.
+  std::vector<Part> parts;
+  /// The merged expectation the whole-stream result was compared with, and that result; null for
+  /// variants (judged against derived results) and where nothing was compared.
+  std::shared_ptr<const rapidjson::Document> expected, actual;
+  std::vector<Finding> findings;  ///< the whole-stream result's findings
   std::string reason;             ///< deviation: the listed reasons (and links)
   std::vector<size_t> deviated;   ///< deviation: the entries (DeviationView::entry) that applied
   uint64_t replays = 0;

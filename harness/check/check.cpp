@@ -11,7 +11,7 @@ namespace {
 /// At most this many difference lines are shown for one split that changes the result.
 constexpr size_t kMaxLinesPerSplit = 4;
 
-void split_differs(StreamCheck &out, const split::Split &s, const rapidjson::Value &whole_doc,
+void split_differs(SplitCheck &out, const split::Split &s, const rapidjson::Value &whole_doc,
                    const StreamResult &got) {
   const auto got_doc = report::to_document(got);
   auto lines = compare(whole_doc, got_doc);
@@ -45,8 +45,11 @@ StreamCheck check_stream(std::string_view stream, const pipeline::Implementation
   }
 
   for (const auto &spec : specs) {
+    SplitCheck &sc = out.splits.emplace_back();
+    sc.spec = !spec.text.empty() ? spec.text : spec.every ? "every" : spec.split.name();
     if (spec.every) {
       if (stream.size() > split::kEveryMaxBytes) {
+        sc.skipped = true;
         out.notes.push_back("split every skipped: the stream has " + std::to_string(stream.size()) +
                             " bytes, above the " + std::to_string(split::kEveryMaxBytes) +
                             "-byte limit for one replay per byte");
@@ -63,23 +66,25 @@ StreamCheck check_stream(std::string_view stream, const pipeline::Implementation
           const auto got = pipeline::replay(stream, impl, dialect, s);
           ++out.replays;
           if (got == base)
-            out.problems.push_back("split " + s.name() +
+            sc.problems.push_back("split " + s.name() +
                                    " changes the parser's events (offsets or order) although "
                                    "the reassembled result is the same");
           else
-            split_differs(out, s, base_doc, got);
+            split_differs(sc, s, base_doc, got);
         }
       }
       if (failing > 1)
-        out.problems.push_back("split every: " + std::to_string(failing) +
+        sc.problems.push_back("split every: " + std::to_string(failing) +
                                " split points change the parser's events (first one shown)");
       continue;
     }
     const auto got = pipeline::replay(stream, impl, dialect, spec.split);
     ++out.replays;
     if (!(got == base))
-      split_differs(out, spec.split, base_doc, got);
+      split_differs(sc, spec.split, base_doc, got);
   }
+  for (const auto &sc : out.splits)
+    out.problems.insert(out.problems.end(), sc.problems.begin(), sc.problems.end());
   out.passed = out.problems.empty() && out.mismatches.empty();
   out.result = base;
   return out;

@@ -13,12 +13,20 @@
 
 namespace harness::check {
 
+/// One split spec's verdict: whether its replays gave the whole-stream result.
+struct SplitCheck {
+  std::string spec;                  ///< as written ("bytes:7", "every")
+  std::vector<std::string> problems; ///< empty: same result as the whole stream
+  bool skipped = false;              ///< not run (see notes)
+};
+
 struct StreamCheck {
   std::string impl;
   bool passed = false;                 ///< no mismatches and no problems
   std::vector<std::string> mismatches; ///< whole-stream result vs the expectation, one line each
   std::vector<std::string> problems;   ///< splits that change the result (or a missing expectation)
   StreamResult result;                 ///< the whole-stream result
+  std::vector<SplitCheck> splits;    ///< one per spec, in order; `problems` is theirs concatenated
   std::vector<std::string> notes;    ///< not failures (e.g. `every` skipped on a huge stream)
   uint64_t replays = 0;              ///< full replays run
   uint64_t split_points = 0;         ///< `every` split points proven equal by the parser trace

@@ -79,7 +79,7 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
 
   const bool colour = use_colour(out);
   auto label = [&](check::Outcome o) { return outcome_label(o, colour); };
-  size_t counts[5] = {0, 0, 0, 0, 0};
+  size_t counts[kOutcomeCount] = {};
   for (const auto &c : *cases) {
     for (const auto &row : check::check_case(c, *impls, copts, deviations->lookup)) {
       deviations->deviated(row.deviated);

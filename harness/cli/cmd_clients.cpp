@@ -78,7 +78,7 @@ void print_row(std::ostream &out, const clients::RunRow &r, bool colour, bool ve
 void print_matrix(std::ostream &out, const clients::RunSummary &s,
                   const std::vector<clients::Client> &clients) {
   std::vector<std::string> case_order;
-  std::map<std::pair<std::string, std::string>, std::array<size_t, 5>> cells;
+  std::map<std::pair<std::string, std::string>, std::array<size_t, kOutcomeCount>> cells;
   for (const auto &r : s.rows) {
     if (case_order.empty() || case_order.back() != r.case_id)
       case_order.push_back(r.case_id);
@@ -98,8 +98,8 @@ void print_matrix(std::ostream &out, const clients::RunSummary &s,
       if (auto it = cells.find({id, c.name}); it != cells.end()) {
         const auto &n = it->second;
         cell = std::to_string(n[0]);
-        const char *tag[] = {"", "D", "?", "F", "E"};
-        for (size_t k = 1; k < 5; ++k)
+        const char *tag[] = {"", "N", "I", "D", "?", "F", "E"};
+        for (size_t k = 1; k < kOutcomeCount; ++k)
           if (n[k])
             cell += " " + std::to_string(n[k]) + tag[k];
       }
@@ -204,14 +204,14 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
   };
   for (const auto &line : deviations->stale(true, ran))
     err << "sse-harness clients run: note: " << line << "\n";
-  size_t counts[5] = {0, 0, 0, 0, 0};
+  size_t counts[kOutcomeCount] = {};
   for (const auto &r : summary->rows)
     ++counts[static_cast<size_t>(r.judged.row.outcome)];
   out << summary->rows.size() << " runs (" << cases->size() << " cases x " << ro.clients.size()
       << " clients x " << ro.wires.size() << " wire options, " << summary->skipped
-      << " not applicable): " << counts[0] << " passed, " << counts[1] << " known deviations, "
-      << counts[3] << " failed, " << counts[4] << " errors\n";
-  return counts[3] + counts[4] ? kExitFailures : kExitOk;
+      << " not applicable): " << counts[0] << " passed, " << counts[3] << " known deviations, "
+      << counts[5] << " failed, " << counts[6] << " errors\n";
+  return counts[5] + counts[6] ? kExitFailures : kExitOk;
 }
 
 } // namespace harness::cli

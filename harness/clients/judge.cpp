@@ -225,9 +225,17 @@ std::string variant_of(const serve::Plan &plan, std::string_view stream,
   return options.name();
 }
 
-Judged judge(const corpus::Case &c, std::span<const uint64_t> starts, const Client &client,
-             const serve::WireOptions &options, const serve::Plan &plan,
-             const ProcessOutcome &run, const check::DeviationLookup &deviations) {
+namespace {
+
+std::shared_ptr<const Document> shared_copy(const rapidjson::Value &v) {
+  auto d = std::make_shared<Document>();
+  d->CopyFrom(v, d->GetAllocator());
+  return d;
+}
+
+Judged judge_run(const corpus::Case &c, std::span<const uint64_t> starts, const Client &client,
+                 const serve::WireOptions &options, const serve::Plan &plan,
+                 const ProcessOutcome &run, const check::DeviationLookup &deviations) {
   Judged j;
   j.row.impl = client.name;
   j.row.variant = variant_of(plan, c.capture.stream(), options);
@@ -272,6 +280,8 @@ Judged judge(const corpus::Case &c, std::span<const uint64_t> starts, const Clie
     }
     j.raised = raised_something(actual) ? first_line(actual["raised"].GetString()) : "";
     j.summary = summary_of(actual);
+    j.row.expected = shared_copy(expected.doc);
+    j.row.actual = shared_copy(actual);
   }
   if (auto devs = deviations(c.id, client.name, j.row.variant); !devs.empty()) {
     check::apply_deviations(j.row, devs, std::move(differences),
@@ -280,6 +290,16 @@ Judged judge(const corpus::Case &c, std::span<const uint64_t> starts, const Clie
     j.row.outcome = check::Outcome::failed;
     j.row.lines = std::move(differences);
   }
+  return j;
+}
+
+} // namespace
+
+Judged judge(const corpus::Case &c, std::span<const uint64_t> starts, const Client &client,
+             const serve::WireOptions &options, const serve::Plan &plan,
+             const ProcessOutcome &run, const check::DeviationLookup &deviations) {
+  Judged j = judge_run(c, starts, client, options, plan, run, deviations);
+  j.row.parts.push_back(check::Part{options.name(), j.row.outcome, j.row.lines});
   return j;
 }
 

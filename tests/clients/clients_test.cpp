@@ -66,7 +66,7 @@ TEST_CASE("clients.a-client-showing-the-expected-answer-passes") {
   const auto r = clients_run("cat " + file, "-,drip,events+close");
   INFO(r.out, r.err);
   CHECK(r.exit_code == 0);
-  CHECK(r.out.find("3 passed, 0 known deviations, 0 failed, 0 errors") != std::string::npos);
+  CHECK(r.out.find("3 passed, 0 non-strict, 0 informational, 0 known deviations, 0 disputed, 0 failed, 0 errors") != std::string::npos);
 }
 
 TEST_CASE("clients.a-wrong-answer-fails-with-the-difference") {
@@ -126,7 +126,7 @@ TEST_CASE("clients.known-deviations-match-wire-options-by-glob") {
                              {"--name", "tool", "--deviations", devs});
   INFO(r.out, r.err);
   CHECK(r.exit_code == 1); // status:500 is not acknowledged
-  CHECK(r.out.find("2 known deviations, 1 failed") != std::string::npos);
+  CHECK(r.out.find("2 known deviations, 0 disputed, 1 failed") != std::string::npos);
   CHECK(r.out.find("known: never raises on a cut") != std::string::npos);
 }
 
@@ -154,7 +154,7 @@ TEST_CASE("clients.curl-receives-the-bytes-the-server-sent-under-every-wire-opti
                               SSEH_CORPUS_DIR "/seeds"});
   INFO(r.out, r.err);
   CHECK(r.exit_code == 0);
-  CHECK(r.out.find("32 passed, 0 known deviations, 0 failed, 0 errors") != std::string::npos);
+  CHECK(r.out.find("32 passed, 0 non-strict, 0 informational, 0 known deviations, 0 disputed, 0 failed, 0 errors") != std::string::npos);
 }
 
 TEST_CASE("clients.bad-arguments-are-one-line-and-exit-2") {

@@ -1,6 +1,7 @@
 #include "cli/reporting.hpp"
 
 #include <ctime>
+#include <filesystem>
 #include <sstream>
 #include <unistd.h>
 
@@ -107,6 +108,14 @@ Status write_reports(const report::Run &run, const ReportOptions &options, std::
     if (t.file.empty()) {
       out << *body;
       continue;
+    }
+    // A report folder that does not exist yet is made (CI jobs name one per run).
+    const auto parent = std::filesystem::path(t.file).parent_path();
+    std::error_code ec;
+    if (!parent.empty() && !std::filesystem::is_directory(parent, ec)) {
+      std::filesystem::create_directories(parent, ec);
+      if (ec)
+        return Error{t.file, std::nullopt, "cannot create its folder: " + ec.message()};
     }
     if (auto s = corpus::write_file_atomic(t.file, *body); !s)
       return s.error();

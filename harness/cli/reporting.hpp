@@ -1,8 +1,8 @@
 #pragma once
 // The report options every judging command shares (check, lint, clients run), and turning their
 // results into the one result model (report/run.hpp):
-//   --report FORMAT[=FILE]  text, json, junit, markdown or html; to FILE (written atomically), or
-//                           to stdout without one (repeatable; at most one to stdout). Unless a
+//   --report FORMAT[=FILE]  text, json, junit, markdown or html; to FILE (written atomically, its
+//                           folder made when missing), or to stdout without one (repeatable; at most one to stdout). Unless a
 //                           report goes to stdout, the text report is printed there as well.
 //   --fail-on CLASSES       comma-separated outcome classes that make the exit code 1 (default
 //                           failed,disputed,error; "none" for never)

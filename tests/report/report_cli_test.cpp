@@ -173,10 +173,15 @@ TEST_CASE("report.cli.report-targets") {
   const auto unknown = run_harness({"check", "--report", "pdf=x.pdf", root});
   CHECK(unknown.exit_code == 2);
   CHECK(has(unknown.err, "unknown format 'pdf'"));
+  // a missing folder is made; a path through a file cannot be, and the error names the report
+  const auto made = run_harness({"check", "--split", "whole", "--progress", "none", "--report",
+                                 "json=" + dir.path() + "/new/folder/r.json", root});
+  CHECK(made.exit_code == 1);
+  CHECK(parse_json(slurp(dir.path() + "/new/folder/r.json")).IsObject());
   const auto nowhere = run_harness({"check", "--split", "whole", "--report",
-                                    "json=" + dir.path() + "/no/such/dir/r.json", root});
+                                    "json=" + text + "/r.json", root});
   CHECK(nowhere.exit_code == 2);
-  CHECK(has(nowhere.err, "no/such/dir/r.json"));
+  CHECK(has(nowhere.err, text + "/r.json"));
 }
 
 TEST_CASE("report.cli.progress-on-stderr") {

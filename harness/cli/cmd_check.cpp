@@ -70,16 +70,12 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
   auto impls = select_implementations(impl_names(opts));
   if (!impls)
     return trouble(impls.error());
-  auto selection = selection_of(opts);
-  if (!selection)
-    return trouble(selection.error());
-  auto reports = report_options_of(opts);
-  if (!reports)
-    return trouble(reports.error());
-  auto found = discover_case_paths(opts);
-  if (!found)
-    return trouble(found.error());
-  const auto cases = select_cases(std::move(*found), *selection);
+  auto setup = run_setup(opts, true);
+  if (!setup)
+    return trouble(setup.error());
+  const auto &cases = setup->cases;
+  const auto *selection = &setup->selection;
+  const auto *reports = &setup->reports;
   const std::string deviations_file = deviations_file_for(opts);
   auto deviations = load_deviation_lookup(deviations_file);
   if (!deviations)
@@ -105,11 +101,7 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
     return kExitOk;
   }
 
-  report::Run run;
-  run.command = "check";
-  run.started = utc_now();
-  run.shard = selection->shard();
-  run.fail_on = reports->fail_on;
+  auto run = setup->start("check");
   for (const auto *impl : *impls) {
     run.implementations.emplace_back(impl->name);
     run.kinds.emplace_back(pipeline::to_string(impl->kind));

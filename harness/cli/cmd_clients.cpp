@@ -134,16 +134,12 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
   ro.wires = std::move(*wires);
   ro.timeout = std::chrono::seconds(std::max(1u, opts["timeout"].as<unsigned>()));
   ro.jobs = std::max(1u, opts["jobs"].as<unsigned>());
-  auto selection = selection_of(opts);
-  if (!selection)
-    return trouble(selection.error());
-  auto reports = report_options_of(opts);
-  if (!reports)
-    return trouble(reports.error());
-  auto found = discover_case_paths(opts);
-  if (!found)
-    return trouble(found.error());
-  const auto cases = select_cases(std::move(*found), *selection);
+  auto setup = run_setup(opts, true);
+  if (!setup)
+    return trouble(setup.error());
+  const auto &cases = setup->cases;
+  const auto *selection = &setup->selection;
+  const auto *reports = &setup->reports;
   const std::string deviations_file = deviations_file_for(opts);
   std::vector<std::string> names;
   for (const auto &c : ro.clients)
@@ -175,11 +171,7 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
     return kExitOk;
   }
 
-  report::Run run;
-  run.command = "clients run";
-  run.started = utc_now();
-  run.shard = selection->shard();
-  run.fail_on = reports->fail_on;
+  auto run = setup->start("clients run");
   for (const auto &c : ro.clients) {
     run.implementations.push_back(c.name);
     run.kinds.emplace_back("client");

@@ -131,12 +131,11 @@ int cmd_lint(const Args &args, std::ostream &out, std::ostream &err) {
   const auto from = from_option(opts);
   if (!from)
     return trouble(from.error());
-  auto selection = selection_of(opts);
-  if (!selection)
-    return trouble(selection.error());
-  auto reports = report_options_of(opts);
-  if (!reports)
-    return trouble(reports.error());
+  auto setup = run_setup(opts, false);
+  if (!setup)
+    return trouble(setup.error());
+  const auto *selection = &setup->selection;
+  const auto *reports = &setup->reports;
   auto targets = lint_targets(
       opts.count("targets") ? opts["targets"].as<std::vector<std::string>>()
                             : std::vector<std::string>{},
@@ -166,11 +165,7 @@ int cmd_lint(const Args &args, std::ostream &out, std::ostream &err) {
     return report.errors ? kExitFailures : kExitOk;
   }
 
-  report::Run run;
-  run.command = "lint";
-  run.started = utc_now();
-  run.shard = selection->shard();
-  run.fail_on = reports->fail_on;
+  auto run = setup->start("lint");
   run.implementations = {"lint"};
   run.kinds = {"lint"};
   const auto t0 = std::chrono::steady_clock::now();

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "check/lint.hpp"
+#include "cli/common.hpp"
 #include "corpus/atomic_write.hpp"
 #include "report/report_json.hpp"
 #include "serve/wire.hpp"
@@ -122,6 +123,34 @@ Status write_reports(const report::Run &run, const ReportOptions &options, std::
   }
   out.flush();
   return ok_status();
+}
+
+report::Run RunSetup::start(std::string command) const {
+  report::Run run;
+  run.command = std::move(command);
+  run.started = utc_now();
+  run.shard = selection.shard();
+  run.fail_on = reports.fail_on;
+  return run;
+}
+
+Result<RunSetup> run_setup(const cxxopts::ParseResult &opts, bool discover) {
+  RunSetup setup;
+  auto selection = selection_of(opts);
+  if (!selection)
+    return selection.error();
+  setup.selection = std::move(*selection);
+  auto reports = report_options_of(opts);
+  if (!reports)
+    return reports.error();
+  setup.reports = std::move(*reports);
+  if (discover) {
+    auto found = discover_case_paths(opts);
+    if (!found)
+      return found.error();
+    setup.cases = select_cases(std::move(*found), setup.selection);
+  }
+  return setup;
 }
 
 report::CaseInfo case_info(const corpus::Case &c) {

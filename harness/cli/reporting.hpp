@@ -15,6 +15,7 @@
 #include <cxxopts.hpp>
 
 #include "check/case_check.hpp"
+#include "cli/selection.hpp"
 #include "core/error.hpp"
 #include "corpus/case.hpp"
 #include "report/progress.hpp"
@@ -41,6 +42,19 @@ struct ReportOptions {
 /// Errors: an unknown format, an empty FILE, two reports to stdout, an unknown class in
 /// --fail-on, an unknown progress mode.
 Result<ReportOptions> report_options_of(const cxxopts::ParseResult &opts);
+
+/// What a judging command reads from its options before it runs: the selection, the report
+/// options and, when asked, the cases under its PATHs that the selection keeps.
+struct RunSetup {
+  Selection selection;
+  ReportOptions reports;
+  std::vector<corpus::Case> cases;
+  /// An empty Run of `command` with its start time, shard and fail_on set.
+  report::Run start(std::string command) const;
+};
+
+/// Errors: those of selection_of, report_options_of and (with `discover`) discover_case_paths.
+Result<RunSetup> run_setup(const cxxopts::ParseResult &opts, bool discover);
 
 /// Writes every report but the streamed text (when `text_streamed`, the entries are already on
 /// stdout and only the summary is added). Files are written atomically; errors name the file.

@@ -71,6 +71,33 @@ std::string md(std::string_view s, size_t max = kNameBytes) {
   return out;
 }
 
+/// A paragraph of prose such as a deviation's reasons: as md(), except that http(s) URLs become
+/// <URL> autolinks, inside which backslash escapes would not be read and would break the link.
+std::string md_prose(std::string_view s, size_t max) {
+  const std::string text = cut(printable(s, false), max);
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t at = std::min(text.find("http://", i), text.find("https://", i));
+    if (at == std::string::npos) {
+      out += md(text.substr(i), text.size());
+      break;
+    }
+    // The URL runs to whitespace or a character an autolink cannot hold; a closing ')' or
+    // sentence punctuation at its end belongs to the prose.
+    size_t end = at;
+    while (end < text.size() &&
+           std::string_view(" \t<>\"`|").find(text[end]) == std::string_view::npos)
+      ++end;
+    while (end > at && std::string_view(").,;:'").find(text[end - 1]) != std::string_view::npos)
+      --end;
+    out += md(text.substr(i, at - i), text.size());
+    out += "<" + text.substr(at, end - at) + ">";
+    i = end;
+  }
+  return out;
+}
+
 /// Text inside raw HTML (a <summary>), where Markdown is not read.
 std::string html(std::string_view s, size_t max = kNameBytes) {
   std::string out;
@@ -291,7 +318,7 @@ std::string entry_block(const Entry &e) {
     out += " · <code>" + html(e.variant) + "</code>";
   out += "</summary>\n\n";
   if (e.outcome == Outcome::deviation && !e.reason.empty())
-    out += "Known deviation: " + md(e.reason, kReasonBytes) + "\n\n";
+    out += "Known deviation: " + md_prose(e.reason, kReasonBytes) + "\n\n";
   if (!e.summary.empty())
     out += md(e.summary, kLineBytes) + "\n\n";
   std::vector<std::string> lines;

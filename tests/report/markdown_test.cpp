@@ -175,6 +175,14 @@ TEST_CASE("report.markdown.escaping: HTML in summaries, markup in cells, backtic
   check_tables(md);
 }
 
+TEST_CASE("report.markdown.links in a deviation's reasons stay links") {
+  auto run = sample_run();
+  run.entries[2].reason = "drops it_all (https://example.org/a_b/c.py#L1), see http://x.test/y.";
+  const std::string md = to_markdown(run);
+  CHECK(md.find("Known deviation: drops it\\_all (<https://example.org/a_b/c.py#L1>), see "
+                "<http://x.test/y>.\n") != std::string::npos);
+}
+
 TEST_CASE("report.markdown.caps: 5,000 not-ok entries stay within 50 listed and the size bound") {
   harness::report::Run run;
   run.command = "check";

@@ -8,6 +8,8 @@
 #include "check/lint.hpp"
 #include "cli/common.hpp"
 #include "corpus/atomic_write.hpp"
+#include "report/junit.hpp"
+#include "report/markdown.hpp"
 #include "report/report_json.hpp"
 #include "serve/wire.hpp"
 
@@ -28,6 +30,10 @@ Result<std::string> render(const report::Run &run, const std::string &format,
                            const report::TextOptions &text) {
   if (format == "json")
     return report::to_json(run);
+  if (format == "junit")
+    return report::to_junit(run);
+  if (format == "markdown")
+    return report::to_markdown(run);
   if (format == "text") {
     std::ostringstream s;
     report::write_text(s, run, report::TextOptions{false, text.verbose});

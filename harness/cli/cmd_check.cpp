@@ -1,12 +1,15 @@
 // sse-harness check [PATH...]: every case x every implementation x every split (and, with
 // --variants, every metamorphic variant), against the expectations and the known deviations.
 #include <algorithm>
+#include <chrono>
 
 #include "check/case_check.hpp"
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/deviation_lookup.hpp"
+#include "cli/reporting.hpp"
+#include "cli/selection.hpp"
 #include "corpus/bless.hpp"
 
 namespace harness::cli {
@@ -38,21 +41,25 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
       ("v,verbose", "also list each passing case x implementation")
       ("h,help", "show this help");
   add_impl_option(options, "implementation: parser or SDK profile (repeatable; default: all)");
+  add_selection_options(options);
+  add_report_options(options);
   add_case_paths(options);
   auto opts = parse(options, args);
   if (opts.count("help")) {
     out << options.help();
     return kExitOk;
   }
+  auto trouble = [&](const Error &e) {
+    err << "sse-harness check: " << e.str() << "\n";
+    return kExitTrouble;
+  };
 
   check::CaseOptions copts;
   if (opts.count("split")) {
     for (const auto &text : opts["split"].as<std::vector<std::string>>()) {
       auto spec = split::parse_spec(text);
-      if (!spec) {
-        err << "sse-harness check: " << spec.error().str() << "\n";
-        return kExitTrouble;
-      }
+      if (!spec)
+        return trouble(spec.error());
       copts.specs.push_back(*spec);
     }
   } else {
@@ -61,71 +68,110 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
   copts.variants = opts.count("variants") > 0;
   copts.variant_splits = variant_splits();
   auto impls = select_implementations(impl_names(opts));
-  if (!impls) {
-    err << "sse-harness check: " << impls.error().str() << "\n";
-    return kExitTrouble;
-  }
-  auto cases = discover_case_paths(opts);
-  if (!cases) {
-    err << "sse-harness check: " << cases.error().str() << "\n";
-    return kExitTrouble;
-  }
+  if (!impls)
+    return trouble(impls.error());
+  auto setup = run_setup(opts, true);
+  if (!setup)
+    return trouble(setup.error());
+  const auto &cases = setup->cases;
+  const auto *selection = &setup->selection;
+  const auto *reports = &setup->reports;
   const std::string deviations_file = deviations_file_for(opts);
   auto deviations = load_deviation_lookup(deviations_file);
-  if (!deviations) {
-    err << "sse-harness check: " << deviations.error().str() << "\n";
-    return kExitTrouble;
+  if (!deviations)
+    return trouble(deviations.error());
+
+  // What would run: (case, implementation) pairs, the unit of work and of progress.
+  std::vector<std::pair<const corpus::Case *, const pipeline::Implementation *>> work;
+  for (const auto &c : cases)
+    for (const auto *impl : *impls)
+      if (pipeline::handles(*impl, c.dialect))
+        work.emplace_back(&c, impl);
+  if (selection->list) {
+    for (const auto &c : cases) {
+      out << c.id << "  " << c.dialect << " ";
+      for (const auto &[wc, impl] : work)
+        if (wc == &c)
+          out << " " << impl->name;
+      out << "\n";
+    }
+    out << cases.size() << " cases, " << work.size() << " case x implementation pairs, "
+        << copts.specs.size() << " split specs each"
+        << (copts.variants ? ", with the metamorphic variants" : "") << "\n";
+    return kExitOk;
   }
 
-  const bool colour = use_colour(out);
-  auto label = [&](check::Outcome o) { return outcome_label(o, colour); };
-  size_t counts[kOutcomeCount] = {};
-  for (const auto &c : *cases) {
-    for (const auto &row : check::check_case(c, *impls, copts, deviations->lookup)) {
-      deviations->deviated(row.deviated);
-      ++counts[static_cast<int>(row.outcome)];
-      const std::string what =
-          c.id + "  " + row.impl + (row.variant.empty() ? "" : "  variant " + row.variant);
-      if (row.outcome == check::Outcome::ok) {
-        if (opts.count("verbose"))
-          out << label(row.outcome) << "  " << what << "  (" << row.replays << " replays, "
-              << row.split_points << " split points)\n";
-      } else {
-        out << label(row.outcome) << "  " << what
-            << (row.reason.empty() ? "" : "  known: " + row.reason) << "\n";
-        for (const auto &line : row.lines)
-          out << "      " << line << "\n";
-      }
-      for (const auto &n : row.notes)
-        err << "sse-harness check: note: " << what << ": " << n << "\n";
-    }
+  auto run = setup->start("check");
+  for (const auto *impl : *impls) {
+    run.implementations.emplace_back(impl->name);
+    run.kinds.emplace_back(pipeline::to_string(impl->kind));
   }
+  for (const auto &c : cases)
+    run.cases.push_back(case_info(c));
+  run.totals = std::to_string(cases.size()) + " cases x " + std::to_string(impls->size()) +
+               " implementations";
+
+  const report::TextOptions text{use_colour(out), opts.count("verbose") > 0};
+  const bool stream_text = reports->text_to_stdout();
+  report::Progress progress(err, reports->progress, stderr_is_tty(), "sse-harness check",
+                            "case x implementation pairs", work.size());
+  const auto t0 = std::chrono::steady_clock::now();
+  size_t failing = 0;
+  for (const auto &[c, impl] : work) {
+    const auto start = std::chrono::steady_clock::now();
+    auto rows = check::check_case(*c, {impl}, copts, deviations->lookup);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    for (auto &row : rows) {
+      deviations->deviated(row.deviated);
+      auto e = entry_of(row, c->id, std::string(pipeline::to_string(impl->kind)));
+      e.seconds = seconds / static_cast<double>(rows.size());
+      failing += run.fail_on.count(e.outcome);
+      const std::string what =
+          c->id + "  " + e.impl + (e.variant.empty() ? "" : "  variant " + e.variant);
+      for (const auto &n : e.notes)
+        err << "sse-harness check: note: " << what << ": " << n << "\n";
+      if (stream_text && (e.outcome != Outcome::ok || text.verbose)) {
+        progress.interrupt();
+        report::write_entry(out, e, text);
+        out.flush();
+      }
+      run.entries.push_back(std::move(e));
+    }
+    progress.step(failing);
+  }
+  progress.finish();
   // Over the whole corpus with every implementation, an entry that deviated nowhere is stale and
   // fails the run (a fix is noticed); over part of it, that is only worth a note.
-  const bool whole_run = impl_names(opts).empty() && covers_corpus(opts, deviations_file);
-  size_t stale = 0;
+  const bool whole_run = impl_names(opts).empty() && !selection->narrows() &&
+                         covers_corpus(opts, deviations_file);
   auto checked = [&](std::string_view impl) {
     return std::any_of(impls->begin(), impls->end(),
                        [&](const auto *i) { return i->name == impl; });
   };
+  size_t unused = 0;
   for (const auto &line : deviations->stale(copts.variants, checked)) {
+    if (!whole_run && selection->narrows()) {
+      ++unused; // most entries are about cases left out; one line says so
+      continue;
+    }
     if (whole_run) {
-      ++stale;
-      out << label(check::Outcome::failed) << "  " << line
-          << ": remove it from the known deviations or fix its pattern\n";
+      auto e = stale_entry(line + ": remove it from the known deviations or fix its pattern",
+                           Outcome::failed);
+      if (stream_text)
+        report::write_entry(out, e, text);
+      run.entries.push_back(std::move(e));
     } else {
       err << "sse-harness check: note: " << line << "\n";
     }
   }
-  counts[static_cast<int>(check::Outcome::failed)] += stale;
-  const size_t failing = counts[static_cast<int>(check::Outcome::failed)] +
-                         counts[static_cast<int>(check::Outcome::disputed)];
-  out << cases->size() << " cases x " << impls->size() << " implementations: "
-      << counts[static_cast<int>(check::Outcome::ok)] << " passed, "
-      << counts[static_cast<int>(check::Outcome::deviation)] << " known deviations, "
-      << counts[static_cast<int>(check::Outcome::disputed)] << " disputed, "
-      << counts[static_cast<int>(check::Outcome::failed)] << " failed\n";
-  return failing ? kExitFailures : kExitOk;
+  if (unused)
+    err << "sse-harness check: note: " << unused
+        << " known-deviation entries did not apply to the cases selected\n";
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (auto s = write_reports(run, *reports, out, text, stream_text); !s)
+    return trouble(s.error());
+  return report::failing(run) ? kExitFailures : kExitOk;
 }
 
 } // namespace harness::cli

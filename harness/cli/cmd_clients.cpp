@@ -1,15 +1,15 @@
 // sse-harness clients run|list: real third-party clients against `serve`, one run per case x wire
 // option, judged against outcomes derived from the bytes sent (clients/).
 #include <algorithm>
-#include <array>
-#include <iomanip>
-#include <map>
+#include <chrono>
 #include <sstream>
 
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/deviation_lookup.hpp"
+#include "cli/reporting.hpp"
+#include "cli/selection.hpp"
 #include "clients/runner.hpp"
 
 namespace harness::cli {
@@ -38,17 +38,21 @@ Result<std::vector<serve::WireOptions>> parse_wires(const std::string &list) {
 
 Result<std::vector<clients::Client>> select_clients(const cxxopts::ParseResult &opts) {
   std::vector<clients::Client> out;
-  if (opts.count("client"))
-    for (const auto &name : opts["client"].as<std::vector<std::string>>()) {
-      const auto *c = clients::find_client(name);
-      if (!c) {
-        std::string known;
-        for (const auto &b : clients::builtin_clients())
-          known += (known.empty() ? "" : ", ") + b.name;
-        return Error{"", std::nullopt, "no client is named '" + name + "' (known: " + known + ")"};
-      }
-      out.push_back(*c);
+  std::vector<std::string> wanted;
+  for (const char *key : {"client", "impl"})
+    if (opts.count(key))
+      for (const auto &name : opts[key].as<std::vector<std::string>>())
+        wanted.push_back(name);
+  for (const auto &name : wanted) {
+    const auto *c = clients::find_client(name);
+    if (!c) {
+      std::string known;
+      for (const auto &b : clients::builtin_clients())
+        known += (known.empty() ? "" : ", ") + b.name;
+      return Error{"", std::nullopt, "no client is named '" + name + "' (known: " + known + ")"};
     }
+    out.push_back(*c);
+  }
   if (opts.count("exec")) {
     auto c = clients::exec_client(opts["exec"].as<std::string>(),
                                   opts["name"].as<std::string>());
@@ -56,58 +60,9 @@ Result<std::vector<clients::Client>> select_clients(const cxxopts::ParseResult &
       return c.error();
     out.push_back(std::move(*c));
   }
-  if (out.empty() && !opts.count("client"))
+  if (out.empty() && wanted.empty())
     out.assign(clients::builtin_clients().begin(), clients::builtin_clients().end());
   return out;
-}
-
-void print_row(std::ostream &out, const clients::RunRow &r, bool colour, bool verbose) {
-  const auto &row = r.judged.row;
-  if (row.outcome == check::Outcome::ok && !verbose)
-    return;
-  out << outcome_label(row.outcome, colour) << "  " << r.case_id << "  " << row.impl << "  "
-      << r.wire << "  (" << r.judged.summary << ", " << r.elapsed.count() << " ms)\n";
-  if (row.outcome == check::Outcome::deviation)
-    out << "      known: " << row.reason << "\n";
-  for (const auto &line : row.lines)
-    out << "      " << line << "\n";
-}
-
-/// Cases down, clients across; each cell counts the runs by outcome ("12" all passed, else e.g.
-/// "9 2D 1F").
-void print_matrix(std::ostream &out, const clients::RunSummary &s,
-                  const std::vector<clients::Client> &clients) {
-  std::vector<std::string> case_order;
-  std::map<std::pair<std::string, std::string>, std::array<size_t, kOutcomeCount>> cells;
-  for (const auto &r : s.rows) {
-    if (case_order.empty() || case_order.back() != r.case_id)
-      case_order.push_back(r.case_id);
-    ++cells[{r.case_id, r.judged.row.impl}][static_cast<size_t>(r.judged.row.outcome)];
-  }
-  size_t width = 4;
-  for (const auto &c : case_order)
-    width = std::max(width, c.size());
-  out << "\n" << std::left << std::setw(static_cast<int>(width)) << "case";
-  for (const auto &c : clients)
-    out << "  " << std::setw(static_cast<int>(std::max<size_t>(c.name.size(), 9))) << c.name;
-  out << "\n";
-  for (const auto &id : case_order) {
-    out << std::setw(static_cast<int>(width)) << id;
-    for (const auto &c : clients) {
-      std::string cell = "-";
-      if (auto it = cells.find({id, c.name}); it != cells.end()) {
-        const auto &n = it->second;
-        cell = std::to_string(n[0]);
-        const char *tag[] = {"", "N", "I", "D", "?", "F", "E"};
-        for (size_t k = 1; k < kOutcomeCount; ++k)
-          if (n[k])
-            cell += " " + std::to_string(n[k]) + tag[k];
-      }
-      out << "  " << std::setw(static_cast<int>(std::max<size_t>(c.name.size(), 9))) << cell;
-    }
-    out << "\n";
-  }
-  out << std::right;
 }
 
 int clients_list(std::ostream &out) {
@@ -135,6 +90,7 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
   options.add_options()
       ("client", "built-in client (repeatable; default: all, unless --exec is given)",
        cxxopts::value<std::vector<std::string>>())
+      ("impl", "the same as --client", cxxopts::value<std::vector<std::string>>())
       ("exec", "a client command, run without a shell; placeholders {base_url}, {stream_url}, "
                "{events_url}, {case}, {dialect}, {options}, {clients}",
        cxxopts::value<std::string>())
@@ -150,6 +106,8 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
        cxxopts::value<std::string>())
       ("v,verbose", "also list each passing run")
       ("h,help", "show this help");
+  add_selection_options(options);
+  add_report_options(options);
   add_case_paths(options);
   if (action != "run" && action != "-h" && action != "--help") {
     err << "sse-harness clients: expected 'run' or 'list' (see sse-harness clients --help)\n";
@@ -176,9 +134,12 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
   ro.wires = std::move(*wires);
   ro.timeout = std::chrono::seconds(std::max(1u, opts["timeout"].as<unsigned>()));
   ro.jobs = std::max(1u, opts["jobs"].as<unsigned>());
-  auto cases = discover_case_paths(opts);
-  if (!cases)
-    return trouble(cases.error());
+  auto setup = run_setup(opts, true);
+  if (!setup)
+    return trouble(setup.error());
+  const auto &cases = setup->cases;
+  const auto *selection = &setup->selection;
+  const auto *reports = &setup->reports;
   const std::string deviations_file = deviations_file_for(opts);
   std::vector<std::string> names;
   for (const auto &c : ro.clients)
@@ -187,31 +148,76 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
   if (!deviations)
     return trouble(deviations.error());
 
-  const bool colour = use_colour(out);
-  const bool verbose = opts.count("verbose") > 0;
-  auto summary = clients::run_matrix(*cases, ro, deviations->lookup,
+  // The runs there will be: a wire option whose plan does not fit a case is skipped.
+  size_t runs = 0;
+  for (const auto &c : cases) {
+    const auto starts = serve::event_starts(c.capture.stream());
+    size_t fit = 0;
+    for (const auto &w : ro.wires)
+      fit += serve::plan(c.capture.stream(), starts, c.dialect, w, c.timing) ? 1 : 0;
+    for (const auto &client : ro.clients)
+      runs += clients::speaks(client, c.dialect) ? fit : 0;
+  }
+  if (selection->list) {
+    for (const auto &c : cases) {
+      out << c.id << "  " << c.dialect << " ";
+      for (const auto &client : ro.clients)
+        if (clients::speaks(client, c.dialect))
+          out << " " << client.name;
+      out << "\n";
+    }
+    out << cases.size() << " cases, " << runs << " runs (" << ro.wires.size()
+        << " wire options per case x client, less those that do not fit a case)\n";
+    return kExitOk;
+  }
+
+  auto run = setup->start("clients run");
+  for (const auto &c : ro.clients) {
+    run.implementations.push_back(c.name);
+    run.kinds.emplace_back("client");
+  }
+  for (const auto &c : cases)
+    run.cases.push_back(case_info(c));
+  run.totals = std::to_string(cases.size()) + " cases x " + std::to_string(ro.clients.size()) +
+               " clients x " + std::to_string(ro.wires.size()) + " wire options";
+
+  const report::TextOptions text{use_colour(out), opts.count("verbose") > 0};
+  const bool stream_text = reports->text_to_stdout();
+  report::Progress progress(err, reports->progress, stderr_is_tty(), "sse-harness clients run",
+                            "runs", runs);
+  const auto t0 = std::chrono::steady_clock::now();
+  size_t failing = 0;
+  auto summary = clients::run_matrix(cases, ro, deviations->lookup,
                                      [&](const clients::RunRow &r) {
                                        deviations->deviated(r.judged.row.deviated);
-                                       print_row(out, r, colour, verbose);
-                                       out.flush();
+                                       auto e = entry_of(r.judged.row, r.case_id, "client");
+                                       e.summary = r.judged.summary;
+                                       e.seconds = static_cast<double>(r.elapsed.count()) / 1000;
+                                       failing += run.fail_on.count(e.outcome);
+                                       if (stream_text &&
+                                           (e.outcome != Outcome::ok || text.verbose)) {
+                                         progress.interrupt();
+                                         report::write_entry(out, e, text);
+                                         out.flush();
+                                       }
+                                       run.entries.push_back(std::move(e));
+                                       progress.step(failing);
                                      });
+  progress.finish();
   if (!summary)
     return trouble(summary.error());
-  print_matrix(out, *summary, ro.clients);
+  if (summary->skipped)
+    run.totals += ", " + std::to_string(summary->skipped) + " not applicable";
   auto ran = [&](std::string_view impl) {
     return std::any_of(ro.clients.begin(), ro.clients.end(),
                        [&](const auto &c) { return c.name == impl; });
   };
   for (const auto &line : deviations->stale(true, ran))
     err << "sse-harness clients run: note: " << line << "\n";
-  size_t counts[kOutcomeCount] = {};
-  for (const auto &r : summary->rows)
-    ++counts[static_cast<size_t>(r.judged.row.outcome)];
-  out << summary->rows.size() << " runs (" << cases->size() << " cases x " << ro.clients.size()
-      << " clients x " << ro.wires.size() << " wire options, " << summary->skipped
-      << " not applicable): " << counts[0] << " passed, " << counts[3] << " known deviations, "
-      << counts[5] << " failed, " << counts[6] << " errors\n";
-  return counts[5] + counts[6] ? kExitFailures : kExitOk;
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (auto s = write_reports(run, *reports, out, text, stream_text); !s)
+    return trouble(s.error());
+  return report::failing(run) ? kExitFailures : kExitOk;
 }
 
 } // namespace harness::cli

@@ -162,11 +162,5 @@ bool use_colour(const std::ostream &out) {
   return &out == &std::cout && ::isatty(STDOUT_FILENO);
 }
 
-std::string outcome_label(check::Outcome outcome, bool colour) {
-  const char *text[] = {"PASS", "NSTR", "INFO", "DEVN", "DISP", "FAIL", "ERR!"};
-  const char *code[] = {"32", "36", "34", "33", "35", "31", "31;1"};
-  const auto i = static_cast<size_t>(outcome);
-  return colour ? std::string("\033[") + code[i] + "m" + text[i] + "\033[0m" : text[i];
-}
 
 } // namespace harness::cli

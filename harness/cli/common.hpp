@@ -72,8 +72,4 @@ Status apply_dialect_option(const cxxopts::ParseResult &opts, Target &target);
 /// True when `out` is the terminal and NO_COLOR is not set.
 bool use_colour(const std::ostream &out);
 
-/// The four-letter label of a verdict row (PASS, NSTR, INFO, DEVN, DISP, FAIL, ERR!), coloured
-/// when asked.
-std::string outcome_label(check::Outcome outcome, bool colour);
-
 } // namespace harness::cli

@@ -10,6 +10,8 @@
 #define RAPIDJSON_SSE2
 #endif
 
+#include <string_view>
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
@@ -22,5 +24,11 @@ namespace harness::json {
 
 inline constexpr unsigned kParseFlags =
     rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+
+/// A JSON string holding a copy of `s` (any bytes, embedded NULs included).
+inline rapidjson::Value string_value(std::string_view s,
+                                     rapidjson::Document::AllocatorType &alloc) {
+  return rapidjson::Value(s.data(), static_cast<rapidjson::SizeType>(s.size()), alloc);
+}
 
 } // namespace harness::json

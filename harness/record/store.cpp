@@ -13,9 +13,7 @@ namespace {
 using rapidjson::Value;
 using Alloc = rapidjson::Document::AllocatorType;
 
-Value str(std::string_view s, Alloc &alloc) {
-  return Value(s.data(), static_cast<rapidjson::SizeType>(s.size()), alloc);
-}
+Value str(std::string_view s, Alloc &a) { return json::string_value(s, a); }
 
 std::string leaf_of(std::string_view case_name) {
   const size_t slash = case_name.rfind('/');

@@ -11,9 +11,7 @@ namespace {
 using rapidjson::Value;
 using Alloc = rapidjson::Document::AllocatorType;
 
-Value str(std::string_view s, Alloc &a) {
-  return Value(s.data(), static_cast<rapidjson::SizeType>(s.size()), a);
-}
+Value str(std::string_view s, Alloc &a) { return json::string_value(s, a); }
 
 Value strings(const std::vector<std::string> &list, Alloc &a) {
   Value v(rapidjson::kArrayType);

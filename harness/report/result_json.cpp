@@ -7,9 +7,7 @@ namespace {
 using rapidjson::Value;
 using Alloc = rapidjson::Document::AllocatorType;
 
-Value str(std::string_view s, Alloc &a) {
-  return Value(s.data(), static_cast<rapidjson::SizeType>(s.size()), a);
-}
+Value str(std::string_view s, Alloc &a) { return json::string_value(s, a); }
 
 Value opt_str(const std::optional<std::string> &s, Alloc &a) {
   return s ? str(*s, a) : Value(rapidjson::kNullType);

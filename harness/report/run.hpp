@@ -65,6 +65,7 @@ struct CaseInfo {
   /// when the case has no timing.
   std::vector<std::pair<uint64_t, int64_t>> timing;
   std::vector<Finding> findings;     ///< the reference replay's findings (lint), by offset
+  bool is_case = true;               ///< false for a bare capture file (lint FILE)
 };
 
 struct Run {

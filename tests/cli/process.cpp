@@ -15,7 +15,16 @@ namespace harness::test {
 
 ProcessResult run_harness(const std::vector<std::string> &args,
                           const std::vector<std::string> &env) {
+  std::vector<std::string> all{SSEH_BINARY};
+  all.insert(all.end(), args.begin(), args.end());
+  return run_program(all, env);
+}
+
+ProcessResult run_program(const std::vector<std::string> &argv_in,
+                          const std::vector<std::string> &env) {
   ProcessResult r;
+  if (argv_in.empty())
+    return r;
   int out_pipe[2], err_pipe[2];
   if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0)
     return r;
@@ -27,8 +36,7 @@ ProcessResult run_harness(const std::vector<std::string> &args,
   posix_spawn_file_actions_addclose(&fa, out_pipe[0]);
   posix_spawn_file_actions_addclose(&fa, err_pipe[0]);
 
-  std::vector<std::string> all{SSEH_BINARY};
-  all.insert(all.end(), args.begin(), args.end());
+  std::vector<std::string> all = argv_in;
   std::vector<char *> argv;
   for (auto &a : all)
     argv.push_back(a.data());
@@ -43,7 +51,7 @@ ProcessResult run_harness(const std::vector<std::string> &args,
   envp.push_back(nullptr);
 
   pid_t pid = 0;
-  const int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), envp.data());
+  const int rc = posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&fa);
   close(out_pipe[1]);
   close(err_pipe[1]);
@@ -52,6 +60,7 @@ ProcessResult run_harness(const std::vector<std::string> &args,
     close(err_pipe[0]);
     return r;
   }
+  r.started = true;
   pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
   std::string *sinks[2] = {&r.out, &r.err};
   int open_fds = 2;

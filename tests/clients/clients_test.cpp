@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/process.hpp"
+#include "corpus/schemas.hpp"
 #include "json/rapidjson.hpp"
 
 using harness::test::run_harness;
@@ -66,7 +67,7 @@ TEST_CASE("clients.a-client-showing-the-expected-answer-passes") {
   const auto r = clients_run("cat " + file, "-,drip,events+close");
   INFO(r.out, r.err);
   CHECK(r.exit_code == 0);
-  CHECK(r.out.find("3 passed, 0 known deviations, 0 failed, 0 errors") != std::string::npos);
+  CHECK(r.out.find("3 passed, 0 non-strict, 0 informational, 0 known deviations, 0 disputed, 0 failed, 0 errors") != std::string::npos);
 }
 
 TEST_CASE("clients.a-wrong-answer-fails-with-the-difference") {
@@ -126,7 +127,7 @@ TEST_CASE("clients.known-deviations-match-wire-options-by-glob") {
                              {"--name", "tool", "--deviations", devs});
   INFO(r.out, r.err);
   CHECK(r.exit_code == 1); // status:500 is not acknowledged
-  CHECK(r.out.find("2 known deviations, 1 failed") != std::string::npos);
+  CHECK(r.out.find("2 known deviations, 0 disputed, 1 failed") != std::string::npos);
   CHECK(r.out.find("known: never raises on a cut") != std::string::npos);
 }
 
@@ -154,7 +155,7 @@ TEST_CASE("clients.curl-receives-the-bytes-the-server-sent-under-every-wire-opti
                               SSEH_CORPUS_DIR "/seeds"});
   INFO(r.out, r.err);
   CHECK(r.exit_code == 0);
-  CHECK(r.out.find("32 passed, 0 known deviations, 0 failed, 0 errors") != std::string::npos);
+  CHECK(r.out.find("32 passed, 0 non-strict, 0 informational, 0 known deviations, 0 disputed, 0 failed, 0 errors") != std::string::npos);
 }
 
 TEST_CASE("clients.bad-arguments-are-one-line-and-exit-2") {
@@ -170,4 +171,37 @@ TEST_CASE("clients.bad-arguments-are-one-line-and-exit-2") {
     CHECK(r.err.find("sse-harness clients") != std::string::npos);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
   }
+}
+
+TEST_CASE("clients.json-report-has-one-entry-per-run-with-its-wire-option") {
+  TempDir dir;
+  const auto good = dir.write("good.json", seed004_result());
+  const auto report = dir.path() + "/clients.json";
+  const auto r = clients_run("cat " + good, "-,drip,status:429",
+                             {"--report", "json=" + report, "--progress", "none"});
+  INFO(r.out, r.err);
+  // `cat` prints the full answer even where an HTTP 429 means it must raise: that run fails
+  CHECK(r.exit_code == 1);
+  rapidjson::Document d;
+  d.Parse(read(report).c_str());
+  REQUIRE(d.IsObject());
+  harness::corpus::set_schemas_dir(SSEH_SCHEMAS_DIR);
+  const auto valid = harness::corpus::validate_against(d, "report.schema.json", report);
+  INFO((valid ? std::string() : valid.error().str()));
+  REQUIRE(valid);
+  CHECK(std::string(d["command"].GetString()) == "clients run");
+  REQUIRE(d["entries"].Size() == 3);
+  const char *wires[] = {"-", "drip", "status:429"};
+  const char *outcomes[] = {"ok", "ok", "failed"};
+  for (rapidjson::SizeType i = 0; i < 3; ++i) {
+    const auto &e = d["entries"][i];
+    CHECK(std::string(e["kind"].GetString()) == "client");
+    REQUIRE(e["parts"].Size() == 1);
+    CHECK(std::string(e["parts"][0]["name"].GetString()) == wires[i]);
+    CHECK(std::string(e["outcome"].GetString()) == outcomes[i]);
+    CHECK(e.HasMember("expected"));
+    CHECK(e.HasMember("actual"));
+  }
+  CHECK(d["counts"]["failed"].GetUint() == 1);
+  CHECK(d["failing"].GetBool());
 }

@@ -1,0 +1,79 @@
+#pragma once
+// The report options every judging command shares (check, lint, clients run), and turning their
+// results into the one result model (report/run.hpp):
+//   --report FORMAT[=FILE]  text, json, junit, markdown or html; to FILE (written atomically, its
+//                           folder made when missing), or to stdout without one (repeatable; at most one to stdout). Unless a
+//                           report goes to stdout, the text report is printed there as well.
+//   --fail-on CLASSES       comma-separated outcome classes that make the exit code 1 (default
+//                           failed,disputed,error; "none" for never)
+//   --progress MODE         auto, bar, lines or none (stderr)
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <cxxopts.hpp>
+
+#include "check/case_check.hpp"
+#include "cli/selection.hpp"
+#include "core/error.hpp"
+#include "corpus/case.hpp"
+#include "report/progress.hpp"
+#include "report/run.hpp"
+#include "report/text_report.hpp"
+
+namespace harness::cli {
+
+void add_report_options(cxxopts::Options &options);
+
+struct ReportTarget {
+  std::string format; ///< text, json, junit, markdown, html
+  std::string file;   ///< "" = stdout
+};
+
+struct ReportOptions {
+  std::vector<ReportTarget> targets; ///< always holds text to stdout unless stdout is taken
+  std::set<Outcome> fail_on;
+  report::ProgressMode progress = report::ProgressMode::automatic;
+  /// Text goes to stdout, so entries can be printed as they are judged.
+  bool text_to_stdout() const;
+};
+
+/// Errors: an unknown format, an empty FILE, two reports to stdout, an unknown class in
+/// --fail-on, an unknown progress mode.
+Result<ReportOptions> report_options_of(const cxxopts::ParseResult &opts);
+
+/// What a judging command reads from its options before it runs: the selection, the report
+/// options and, when asked, the cases under its PATHs that the selection keeps.
+struct RunSetup {
+  Selection selection;
+  ReportOptions reports;
+  std::vector<corpus::Case> cases;
+  /// An empty Run of `command` with its start time, shard and fail_on set.
+  report::Run start(std::string command) const;
+};
+
+/// Errors: those of selection_of, report_options_of and (with `discover`) discover_case_paths.
+Result<RunSetup> run_setup(const cxxopts::ParseResult &opts, bool discover);
+
+/// Writes every report but the streamed text (when `text_streamed`, the entries are already on
+/// stdout and only the summary is added). Files are written atomically; errors name the file.
+Status write_reports(const report::Run &run, const ReportOptions &options, std::ostream &out,
+                     const report::TextOptions &text, bool text_streamed);
+
+/// A case as reports show it: its bytes, event starts and the reference replay's findings.
+report::CaseInfo case_info(const corpus::Case &c);
+
+/// A verdict row of check_case or a client run as an entry.
+report::Entry entry_of(const check::Row &row, const std::string &case_id, std::string kind);
+
+/// An entry for a stale known deviation (`line` as DeviationTable::stale gives it).
+report::Entry stale_entry(const std::string &line, Outcome outcome);
+
+/// Now, in UTC, as "2026-12-03T18:42:05Z".
+std::string utc_now();
+
+/// Whether stderr is a terminal (for the progress bar).
+bool stderr_is_tty();
+
+} // namespace harness::cli

@@ -8,6 +8,7 @@
 #include "check/lint.hpp"
 #include "cli/common.hpp"
 #include "corpus/atomic_write.hpp"
+#include "report/html.hpp"
 #include "report/junit.hpp"
 #include "report/markdown.hpp"
 #include "report/report_json.hpp"
@@ -34,6 +35,8 @@ Result<std::string> render(const report::Run &run, const std::string &format,
     return report::to_junit(run);
   if (format == "markdown")
     return report::to_markdown(run);
+  if (format == "html")
+    return report::to_html(run);
   if (format == "text") {
     std::ostringstream s;
     report::write_text(s, run, report::TextOptions{false, text.verbose});

@@ -58,12 +58,19 @@ std::string cut(const std::string &s, size_t max) {
   return p.size() == s.size() ? s : std::string(p) + "…";
 }
 
+/// `s` made printable (line breaks escaped) and cut to `max` bytes; only a prefix is converted,
+/// so that a huge line costs no more than a short one. Escapes only lengthen text, so a prefix a
+/// little over `max` is enough to know whether something was cut.
+std::string shown(std::string_view s, size_t max) {
+  return cut(printable(s.substr(0, max + 4), false), max);
+}
+
 /// Inline Markdown text (a table cell, a paragraph): every character that could start markup is
 /// backslash-escaped, the pipe included (GitHub tables split cells at an unescaped one), and
 /// line breaks are written as escapes so that a cell stays one line.
 std::string md(std::string_view s, size_t max = kNameBytes) {
   std::string out;
-  for (const char c : cut(printable(s, false), max)) {
+  for (const char c : shown(s, max)) {
     if (std::string_view("\\`*_[]<>|~&#!$").find(c) != std::string_view::npos)
       out += '\\';
     out += c;
@@ -74,7 +81,7 @@ std::string md(std::string_view s, size_t max = kNameBytes) {
 /// A paragraph of prose such as a deviation's reasons: as md(), except that http(s) URLs become
 /// <URL> autolinks, inside which backslash escapes would not be read and would break the link.
 std::string md_prose(std::string_view s, size_t max) {
-  const std::string text = cut(printable(s, false), max);
+  const std::string text = shown(s, max);
   std::string out;
   size_t i = 0;
   while (i < text.size()) {
@@ -101,7 +108,7 @@ std::string md_prose(std::string_view s, size_t max) {
 /// Text inside raw HTML (a <summary>), where Markdown is not read.
 std::string html(std::string_view s, size_t max = kNameBytes) {
   std::string out;
-  for (const char c : cut(printable(s, false), max)) {
+  for (const char c : shown(s, max)) {
     switch (c) {
     case '&':
       out += "&amp;";
@@ -328,11 +335,10 @@ std::string entry_block(const Entry &e) {
       continue;
     total += 1 + p.lines.size();
     if (lines.size() < kEntryLines)
-      lines.push_back("[" + cut(printable(p.name, false), kNameBytes) + "] " +
-                      std::string(to_string(p.outcome)));
+      lines.push_back("[" + shown(p.name, kNameBytes) + "] " + std::string(to_string(p.outcome)));
     for (const auto &l : p.lines)
       if (lines.size() < kEntryLines)
-        lines.push_back(cut(printable(l, false), kLineBytes));
+        lines.push_back(shown(l, kLineBytes));
   }
   if (total > lines.size())
     lines.push_back("… " + number(total - lines.size()) + " more lines");

@@ -212,11 +212,11 @@ TEST_CASE("report.markdown.caps: 5,000 not-ok entries stay within 50 listed and 
     check_tables(md);
   }
   SUBCASE("the size bound holds for huge ids, lines and implementation lists") {
-    const std::string huge(100000, 'y');
+    const std::string huge(5000, 'y');
     for (size_t i = 0; i < run.entries.size(); ++i) {
       run.entries[i].impl = "impl-" + std::to_string(i) + "-" + std::string(150, 'z');
       run.entries[i].case_id += huge;
-      run.entries[i].parts[0].lines.assign(40, huge + "|`");
+      run.entries[i].parts[0].lines.assign(3, huge + "|`");
       run.implementations.push_back(run.entries[i].impl);
       run.kinds.push_back("parser");
     }

@@ -126,17 +126,11 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
       deviations->deviated(row.deviated);
       auto e = entry_of(row, c->id, std::string(pipeline::to_string(impl->kind)));
       e.seconds = seconds / static_cast<double>(rows.size());
-      failing += run.fail_on.count(e.outcome);
       const std::string what =
           c->id + "  " + e.impl + (e.variant.empty() ? "" : "  variant " + e.variant);
       for (const auto &n : e.notes)
         err << "sse-harness check: note: " << what << ": " << n << "\n";
-      if (stream_text && (e.outcome != Outcome::ok || text.verbose)) {
-        progress.interrupt();
-        report::write_entry(out, e, text);
-        out.flush();
-      }
-      run.entries.push_back(std::move(e));
+      add_entry(run, std::move(e), stream_text, out, text, progress, failing);
     }
     progress.step(failing);
   }

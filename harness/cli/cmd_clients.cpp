@@ -193,14 +193,8 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
                                        auto e = entry_of(r.judged.row, r.case_id, "client");
                                        e.summary = r.judged.summary;
                                        e.seconds = static_cast<double>(r.elapsed.count()) / 1000;
-                                       failing += run.fail_on.count(e.outcome);
-                                       if (stream_text &&
-                                           (e.outcome != Outcome::ok || text.verbose)) {
-                                         progress.interrupt();
-                                         report::write_entry(out, e, text);
-                                         out.flush();
-                                       }
-                                       run.entries.push_back(std::move(e));
+                                       add_entry(run, std::move(e), stream_text, out, text,
+                                                 progress, failing);
                                        progress.step(failing);
                                      });
   progress.finish();

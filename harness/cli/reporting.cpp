@@ -162,6 +162,17 @@ Result<RunSetup> run_setup(const cxxopts::ParseResult &opts, bool discover) {
   return setup;
 }
 
+void add_entry(report::Run &run, report::Entry entry, bool stream_text, std::ostream &out,
+               const report::TextOptions &text, report::Progress &progress, size_t &failing) {
+  failing += run.fail_on.count(entry.outcome);
+  if (stream_text && (entry.outcome != Outcome::ok || text.verbose)) {
+    progress.interrupt();
+    report::write_entry(out, entry, text);
+    out.flush();
+  }
+  run.entries.push_back(std::move(entry));
+}
+
 report::CaseInfo case_info(const corpus::Case &c) {
   report::CaseInfo info;
   info.id = c.id;

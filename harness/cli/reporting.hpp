@@ -61,6 +61,12 @@ Result<RunSetup> run_setup(const cxxopts::ParseResult &opts, bool discover);
 Status write_reports(const report::Run &run, const ReportOptions &options, std::ostream &out,
                      const report::TextOptions &text, bool text_streamed);
 
+/// Adds a just-judged entry to `run`: printed at once when the text report streams to stdout
+/// (entries that are not ok, or all with text.verbose), the progress bar put aside meanwhile;
+/// `failing` counts the entries whose class is in run.fail_on.
+void add_entry(report::Run &run, report::Entry entry, bool stream_text, std::ostream &out,
+               const report::TextOptions &text, report::Progress &progress, size_t &failing);
+
 /// A case as reports show it: its bytes, event starts and the reference replay's findings.
 report::CaseInfo case_info(const corpus::Case &c);
 

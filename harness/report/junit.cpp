@@ -22,60 +22,9 @@ Kind kind_of(Outcome o, const std::set<Outcome> &fail_on) {
   return o == Outcome::deviation ? Kind::skipped : Kind::passed;
 }
 
-/// Character data: `<` and `&` must be escaped, `>` is so that "]]>" never appears, CR as a
-/// reference so that a reader's end-of-line handling keeps it.
-void text(std::string &out, std::string_view s) {
-  for (const char c : printable(s, true)) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '\r':
-      out += "&#13;";
-      break;
-    default:
-      out += c;
-    }
-  }
-}
-
-/// An attribute value in double quotes; TAB, LF and CR as references, which attribute-value
-/// normalisation would otherwise turn into spaces.
-void attr(std::string &out, std::string_view s) {
-  for (const char c : printable(s, true)) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\t':
-      out += "&#9;";
-      break;
-    case '\n':
-      out += "&#10;";
-      break;
-    case '\r':
-      out += "&#13;";
-      break;
-    default:
-      out += c;
-    }
-  }
-}
+/// Character data and attribute values (printable.hpp's append_markup on printable text).
+void text(std::string &out, std::string_view s) { append_markup(out, printable(s, true), false); }
+void attr(std::string &out, std::string_view s) { append_markup(out, printable(s, true), true); }
 
 void attribute(std::string &out, std::string_view name, std::string_view value) {
   out += ' ';

@@ -105,27 +105,11 @@ std::string md_prose(std::string_view s, size_t max) {
   return out;
 }
 
-/// Text inside raw HTML (a <summary>), where Markdown is not read.
+/// Text inside raw HTML (a <summary>), where Markdown is not read. shown() leaves no line
+/// breaks, so this is append_markup's attribute form only for its `"`.
 std::string html(std::string_view s, size_t max = kNameBytes) {
   std::string out;
-  for (const char c : shown(s, max)) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += c;
-    }
-  }
+  append_markup(out, shown(s, max), true);
   return out;
 }
 

@@ -85,4 +85,33 @@ std::string_view utf8_prefix(std::string_view s, size_t max) {
   return s.substr(0, end);
 }
 
+void append_markup(std::string &out, std::string_view s, bool attribute) {
+  for (const char c : s) {
+    switch (c) {
+    case '&':
+      out += "&amp;";
+      continue;
+    case '<':
+      out += "&lt;";
+      continue;
+    case '>':
+      out += "&gt;";
+      continue;
+    case '\r':
+      out += "&#13;";
+      continue;
+    default:
+      break;
+    }
+    if (attribute && c == '"')
+      out += "&quot;";
+    else if (attribute && c == '\t')
+      out += "&#9;";
+    else if (attribute && c == '\n')
+      out += "&#10;";
+    else
+      out += c;
+  }
+}
+
 } // namespace harness::report

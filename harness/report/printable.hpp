@@ -14,6 +14,12 @@ namespace harness::report {
 /// is already readable text, and an escape here only marks what a report cannot carry.
 std::string printable(std::string_view s, bool keep_breaks);
 
+/// Appends `s` (already printable) escaped for XML or HTML markup: `&`, `<`, `>` always (so "]]>"
+/// never appears), CR as &#13; (end-of-line handling would drop it). In an attribute value
+/// (`attribute`, double-quoted) also `"`, and TAB and LF as references, which attribute-value
+/// normalisation would otherwise turn into spaces.
+void append_markup(std::string &out, std::string_view s, bool attribute);
+
 /// The longest prefix of `s` with at most `max` bytes that does not end inside a UTF-8 sequence.
 std::string_view utf8_prefix(std::string_view s, size_t max);
 

@@ -2,6 +2,9 @@
 #include <doctest/doctest.h>
 
 #include "dialect/chat/chat_decoder.hpp"
+#include "dialect/chat/findings.hpp"
+#include "dialect/dialect.hpp"
+#include "sse/tolerant.hpp"
 #include "dialect/chat_support.hpp"
 #include "dialect/decoder.hpp"
 
@@ -271,4 +274,29 @@ TEST_CASE("chat.json.repeated-key-unusable-later-value-wins") {
   REQUIRE(r.usage.has_value());
   CHECK(r.usage == harness::Usage{});
   CHECK(rules_of(r) == Strings{"chat.unexpected-type"}); // counters have no type note
+}
+
+// Found by the fuzz target decoder-openai-chat (issue 6): the tolerant parser dispatched an
+// unterminated last event whose ill-formed byte it had repaired to the 3-byte U+FFFD, and
+// json.invalid (at data_offset + the payload's length) landed 2 bytes past the end of the stream.
+// The same holds for the DOM decoders (Anthropic Messages, Responses API).
+TEST_CASE("chat.json.invalid-offset-never-past-the-stream-after-utf8-repair") {
+  const std::string stream = "data: {\"a\":\"\xE8";
+  for (const auto dialect : harness::dialect::dialects()) {
+    auto decoder = harness::dialect::make_decoder(dialect);
+    auto parser = harness::sse::make_tolerant_parser(*decoder);
+    parser->feed(stream);
+    parser->finish();
+    const auto r = decoder->finish();
+    INFO(dialect);
+    bool seen = false;
+    for (const auto &f : r.findings) {
+      CHECK(f.offset <= stream.size());
+      seen = seen || f.rule == "json.invalid";
+    }
+    CHECK(seen);
+  }
+  // Without a repair the offset is exact: the end of the payload.
+  CHECK(harness::chat::payload_stream_offset(6, "{\"a\":\"x", 7) == 13);
+  CHECK(harness::chat::payload_stream_offset(6, "{\"a\":\"\xEF\xBF\xBD", 9) == 13);
 }

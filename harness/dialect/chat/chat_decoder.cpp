@@ -73,7 +73,8 @@ private:
       // Exact when the payload came from one data line. When several data lines were joined, the
       // stream has a "data:" prefix (not part of the payload) before each later line, so offsets
       // past the first line fall short by those prefixes.
-      add_finding(result_, rules::json_invalid, event.data_offset + outcome.error_offset,
+      add_finding(result_, rules::json_invalid,
+                  payload_stream_offset(event.data_offset, event.data, outcome.error_offset),
                   event.index,
                   "the payload is not valid JSON (byte " + std::to_string(outcome.error_offset) +
                       " of the payload): " + outcome.message);

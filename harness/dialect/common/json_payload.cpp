@@ -56,7 +56,9 @@ bool read_object(const sse::Event &event, rapidjson::Document &doc, StreamResult
     // Exact for one data line; when several were joined, the "data:" prefixes of later lines are
     // not counted (as in the chat decoder).
     result.findings.push_back(rules::make_finding(
-        rules::json_invalid, event.data_offset + outcome.error_offset, event.index,
+        rules::json_invalid,
+        chat::payload_stream_offset(event.data_offset, event.data, outcome.error_offset),
+        event.index,
         "the payload is not valid JSON (byte " + std::to_string(outcome.error_offset) +
             " of the payload): " + outcome.message));
     return false;

@@ -130,12 +130,17 @@ std::vector<Row> check_case(const corpus::Case &c,
                             const CaseOptions &options, const DeviationLookup &deviations) {
   std::vector<Row> rows;
   const std::string_view stream = c.capture.stream();
+  // The case's own splits (stream.splits) come after the ones asked for, each once.
+  std::vector<split::Spec> specs = options.specs;
+  for (const auto &own : c.splits)
+    if (std::none_of(specs.begin(), specs.end(),
+                     [&](const split::Spec &s) { return s.text == own.text; }))
+      specs.push_back(own);
   for (const auto *impl : impls) {
     if (!pipeline::handles(*impl, c.dialect))
       continue;
     const auto expected = expectation(c, *impl);
-    auto sc = check_stream(stream, *impl, c.dialect, expected ? &*expected : nullptr,
-                           options.specs);
+    auto sc = check_stream(stream, *impl, c.dialect, expected ? &*expected : nullptr, specs);
     Row row;
     row.impl = std::string(impl->name);
     row.replays = sc.replays;

@@ -72,7 +72,8 @@ using DeviationLookup = std::function<std::vector<DeviationView>(
     std::string_view case_id, std::string_view impl, std::string_view variant)>;
 
 struct CaseOptions {
-  std::vector<split::Spec> specs;           ///< splits for the case's own stream
+  /// Splits for the case's own stream; the case's stream.splits are replayed too (after these).
+  std::vector<split::Spec> specs;
   bool variants = false;                    ///< also check the metamorphic variants
   std::vector<split::Split> variant_splits; ///< splits each variant is replayed under
 };

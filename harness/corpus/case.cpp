@@ -129,6 +129,17 @@ Result<Case> load_case(const fs::path &dir, std::string id) {
       return timing.error();
     c.timing = std::move(timing.value());
   }
+  if (auto splits = stream.FindMember("splits"); splits != stream.MemberEnd()) {
+    const rapidjson::Value &list = splits->value;
+    for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+      Result<split::Spec> spec =
+          split::parse_spec(std::string_view(list[i].GetString(), list[i].GetStringLength()));
+      if (!spec)
+        return Error{case_file, std::nullopt,
+                     "stream.splits[" + std::to_string(i) + "]: " + spec.error().message};
+      c.splits.push_back(std::move(spec.value()));
+    }
+  }
   c.document = std::move(doc);
   return c;
 }

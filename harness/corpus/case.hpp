@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "source/capture.hpp"
+#include "split/split.hpp"
 #include "json/rapidjson.hpp"
 
 namespace harness::corpus {
@@ -49,6 +50,9 @@ struct Case {
   /// From stream.timing when the case has one (recorded cases), else empty. Offsets are into
   /// capture.stream(), non-decreasing and inside it; times are non-decreasing and >= 0.
   std::vector<Arrival> timing;
+  /// From stream.splits: split specs `check` replays this case under besides the ones it was asked
+  /// for (e.g. the `feeds:` a fuzz crash needs to happen; see import-crash). Empty when none.
+  std::vector<split::Spec> splits;
   /// case.json as parsed (request, expect, ...). Never null in a Case returned by load_case; shared
   /// so that a Case stays cheap to copy.
   std::shared_ptr<const rapidjson::Document> document;
@@ -67,7 +71,8 @@ inline constexpr const char *kCaseSchema = "case.schema.json";
 /// error for the stream file. With stream.timing: the same file name rule, the file unreadable,
 /// invalid JSON, not an array of {"offset": integer >= 0, "ms": number >= 0}, or an entry whose
 /// offset or time is below the previous entry's or whose offset is not inside the stream (errors
-/// name the timing file and the entry's index).
+/// name the timing file and the entry's index). A stream.splits entry that is not a split spec
+/// (split::parse_spec) names case.json and the entry's index.
 Result<Case> load_case(const std::filesystem::path &dir, std::string id);
 
 } // namespace harness::corpus

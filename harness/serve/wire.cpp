@@ -115,7 +115,9 @@ Status apply_item(std::string_view options, std::string_view item, WireOptions &
     return ok_status();
   }
   auto spec = split::parse_spec(item);
-  if (!spec || spec->every || spec->split.kind == split::Split::Kind::at)
+  // at:K cuts one stream only; feeds: may hold empty feeds, and an empty chunk ends a chunked body.
+  if (!spec || spec->every || spec->split.kind == split::Split::Kind::at ||
+      spec->split.kind == split::Split::Kind::feeds)
     return bad_item(options, item, kExpected);
   out.writes = spec->split;
   out.event_writes = false;

@@ -14,6 +14,12 @@ std::string Split::name() const {
     return "random:" + std::to_string(n);
   case Kind::at:
     return "at:" + std::to_string(n);
+  case Kind::feeds: {
+    std::string out = "feeds:";
+    for (size_t i = 0; i < lengths.size(); ++i)
+      out += (i ? "," : "") + std::to_string(lengths[i]);
+    return out;
+  }
   }
   return "whole";
 }
@@ -30,7 +36,7 @@ bool parse_number(std::string_view text, uint64_t &out) {
 Error bad(std::string_view text, std::string_view why) {
   return Error{"", std::nullopt,
                "bad split '" + std::string(text) + "': " + std::string(why) +
-                   " (use whole, bytes:N, drip, random:SEED or every)"};
+                   " (use whole, bytes:N, drip, random:SEED, at:K, feeds:L1,L2,... or every)"};
 }
 
 } // namespace
@@ -52,6 +58,21 @@ Result<Spec> parse_spec(std::string_view text) {
   if (colon == std::string_view::npos)
     return bad(text, "unknown split");
   const auto kind = text.substr(0, colon);
+  if (kind == "feeds") {
+    spec.split.kind = Split::Kind::feeds;
+    std::string_view rest = text.substr(colon + 1);
+    while (true) {
+      const auto comma = rest.find(',');
+      uint64_t len = 0;
+      if (!parse_number(rest.substr(0, comma), len))
+        return bad(text, "expected whole numbers separated by ',' after 'feeds:'");
+      spec.split.lengths.push_back(len);
+      if (comma == std::string_view::npos)
+        break;
+      rest.remove_prefix(comma + 1);
+    }
+    return spec;
+  }
   uint64_t n = 0;
   if (!parse_number(text.substr(colon + 1), n))
     return bad(text, "expected a whole number after ':'");

@@ -9,6 +9,10 @@
 //   random:SEED  slice sizes from a seeded generator (splitmix64): mostly 1..16 bytes, one in eight
 //                up to 4096, so both tiny and large feeds occur; the same seed always cuts the same way
 //   every        every 2-way split point: n-1 splits "at:K" for K in 1..n-1 (n = stream size)
+//   feeds:L1,L2,...  feeds of these sizes, the list cycled until the stream is consumed; each feed is
+//                min(L, bytes left) and a 0 is an empty feed — exactly the fuzz split encoding's
+//                feeding (fuzz/split_encoding.hpp), so a case can replay the feeds a fuzz input
+//                used. A whole cycle that consumes nothing (all zeros) feeds the rest whole.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -20,11 +24,13 @@ namespace harness::split {
 
 /// One concrete way to cut a stream.
 struct Split {
-  enum class Kind { whole, bytes, random, at };
+  enum class Kind { whole, bytes, random, at, feeds };
   Kind kind = Kind::whole;
   uint64_t n = 0; ///< bytes: slice size; random: seed; at: the split point
+  std::vector<uint64_t> lengths = {}; ///< feeds: the feed sizes, cycled (at least one)
 
-  /// The spec text that names this split ("whole", "bytes:7", "drip", "random:3", "at:120").
+  /// The spec text that names this split ("whole", "bytes:7", "drip", "random:3", "at:120",
+  /// "feeds:3,0,17").
   std::string name() const;
   bool operator==(const Split &) const = default;
 };
@@ -50,7 +56,8 @@ std::vector<Spec> default_specs();
 inline constexpr uint64_t kEveryMaxBytes = 1u << 20;
 
 /// Calls f(std::string_view slice) for each feed, in order; the slices cover `bytes` exactly once
-/// and are never empty (an empty stream gives no call).
+/// and are never empty (an empty stream gives no call) — except the empty feeds a `feeds:` split's
+/// zeros ask for.
 template <class F> void for_each_feed(const Split &s, std::string_view bytes, F &&f);
 
 // ---- implementation of the template ----
@@ -95,6 +102,29 @@ template <class F> void for_each_feed(const Split &s, std::string_view bytes, F 
       const uint64_t len = detail::random_slice_size(state);
       f(bytes.substr(pos, len));
       pos += len;
+    }
+    return;
+  }
+  case Split::Kind::feeds: {
+    if (s.lengths.empty()) {
+      if (size)
+        f(bytes);
+      return;
+    }
+    uint64_t pos = 0;
+    while (pos < size) {
+      const uint64_t cycle_start = pos;
+      for (const uint64_t len : s.lengths) {
+        const uint64_t n = len < size - pos ? len : size - pos;
+        f(bytes.substr(pos, n));
+        pos += n;
+        if (pos == size)
+          return;
+      }
+      if (pos == cycle_start) { // a cycle of zeros: the rest whole
+        f(bytes.substr(pos));
+        return;
+      }
     }
     return;
   }

@@ -82,3 +82,32 @@ TEST_CASE("split.every.expands-to-each-two-way-split-point") {
   CHECK(expand(*parse_spec("every"), 1).empty());
   CHECK(expand(*parse_spec("bytes:3"), 100).size() == 1);
 }
+
+TEST_CASE("split.feeds-spec.parses-names-and-rejects-malformed-lists") {
+  auto spec = parse_spec("feeds:3,0,17");
+  REQUIRE(spec.ok());
+  CHECK(spec->split.kind == Split::Kind::feeds);
+  CHECK(spec->split.lengths == std::vector<uint64_t>{3, 0, 17});
+  CHECK(spec->split.name() == "feeds:3,0,17");
+  CHECK(parse_spec("feeds:0")->split.lengths == std::vector<uint64_t>{0});
+  for (const char *text : {"feeds:", "feeds:1,", "feeds:,1", "feeds:1,,2", "feeds:a", "feeds:-1",
+                           "feeds:1 ,2"}) {
+    CAPTURE(text);
+    auto bad = parse_spec(text);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message.find("bad split") != std::string::npos);
+  }
+}
+
+TEST_CASE("split.feeds-spec.cycles-lengths-keeps-empty-feeds-and-ends-on-all-zero") {
+  const std::string bytes = "data: abcdefgh\n\n"; // 16 bytes
+  CHECK(feeds(parse_spec("feeds:5")->split, bytes) ==
+        std::vector<std::string>{"data:", " abcd", "efgh\n", "\n"});
+  // lengths 2, 0, 3 cycled: empty feeds are kept, as the fuzz split encoding feeds them
+  CHECK(feeds(parse_spec("feeds:2,0,3")->split, bytes) ==
+        std::vector<std::string>{"da", "", "ta:", " a", "", "bcd", "ef", "", "gh\n", "\n"});
+  // a cycle that consumes nothing feeds the rest whole
+  CHECK(feeds(parse_spec("feeds:0,0")->split, bytes) == std::vector<std::string>{"", "", bytes});
+  CHECK(feeds(parse_spec("feeds:4,0")->split, "") .empty());
+  CHECK(joined(feeds(parse_spec("feeds:1000")->split, bytes)) == bytes);
+}

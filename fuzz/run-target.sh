@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# One fuzz target as a meson test (fuzz/meson.build).
+#   run-target.sh replay    SSE_HARNESS FUZZ_EXE CORPUS WORK
+#   run-target.sh libfuzzer SSE_HARNESS FUZZ_EXE CORPUS WORK ARTIFACTS SECONDS
+# Exports the corpus as seeds (sse-harness fuzz-seeds) into WORK/seeds, then either replays them
+# (a build without libFuzzer) or, with libFuzzer, loads them all once (-runs=0) and fuzzes for
+# SECONDS with WORK/corpus as the growing corpus; crash-/leak-/timeout- files go to ARTIFACTS/.
+# Exit status: non-zero on any violation, crash, leak, undefined behaviour or timeout.
+set -euo pipefail
+mode=$1 harness=$2 exe=$3 corpus=$4 work=$5
+
+rm -rf "$work/seeds"
+mkdir -p "$work"
+"$harness" fuzz-seeds "$corpus" -o "$work/seeds" --target sse --no-zip >/dev/null
+seeds=$work/seeds/sse
+dict=()
+[[ -s $work/seeds/sse.dict ]] && dict=("-dict=$work/seeds/sse.dict")
+
+if [[ $mode == replay ]]; then
+  exec "$exe" "$seeds"
+fi
+
+artifacts=$6 seconds=$7
+mkdir -p "$work/corpus" "$artifacts"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+common=("${dict[@]}" -timeout=10 -rss_limit_mb=2048
+        "-artifact_prefix=$artifacts/" -print_final_stats=1)
+# A longer input than libFuzzer's default 4096-byte limit is fine: the seeds set it.
+"$exe" "${common[@]}" -runs=0 "$seeds"
+"$exe" "${common[@]}" -max_total_time="$seconds" "$work/corpus" "$seeds"

@@ -1,0 +1,320 @@
+#include "fuzz/target_checks.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include "check/lint.hpp"
+#include "dialect/dialect.hpp"
+#include "json/rapidjson.hpp"
+#include "report/result_json.hpp"
+#include "rules/catalog.hpp"
+#include "sse/utf8.hpp"
+
+namespace harness::fuzz {
+
+namespace {
+
+/// Records what a parser emits and passes it on to `next` (a decoder) when there is one.
+class RecordingSink final : public sse::EventSink {
+public:
+  RecordingSink(std::vector<TraceEntry> &trace, sse::EventSink *next) : trace_(trace), next_(next) {}
+  void on_event(const sse::Event &e) override {
+    TraceEntry t;
+    t.type.assign(e.type);
+    t.data.assign(e.data);
+    t.id.assign(e.id);
+    t.index = e.index;
+    t.offset = e.offset;
+    t.data_offset = e.data_offset;
+    trace_.push_back(std::move(t));
+    if (next_)
+      next_->on_event(e);
+  }
+  void on_finding(Finding f) override {
+    TraceEntry t;
+    t.is_finding = true;
+    t.finding = f;
+    trace_.push_back(std::move(t));
+    if (next_)
+      next_->on_finding(std::move(f));
+  }
+
+private:
+  std::vector<TraceEntry> &trace_;
+  sse::EventSink *next_;
+};
+
+struct Replayed {
+  std::vector<TraceEntry> trace;
+  std::optional<StreamResult> result; ///< when a decoder was asked for
+};
+
+/// `in` through a fresh parser of `make`, into a fresh decoder of `impl` for `dialect` when
+/// `impl` is given (it must handle `dialect`).
+Replayed replay_traced(const SplitInput &in, sse::ParserFactory make,
+                       const pipeline::Implementation *impl, std::string_view dialect) {
+  Replayed r;
+  std::unique_ptr<dialect::Decoder> decoder = impl ? impl->make_decoder(dialect) : nullptr;
+  RecordingSink sink(r.trace, decoder.get());
+  auto parser = make(sink);
+  for_each_feed(in, [&](std::string_view feed) { parser->feed(feed); });
+  parser->finish();
+  if (decoder)
+    r.result = decoder->finish();
+  return r;
+}
+
+Violation violation(std::string property, std::string detail) {
+  return Violation{std::move(property), std::move(detail)};
+}
+
+std::string describe(const TraceEntry &t) {
+  if (t.is_finding)
+    return "finding " + t.finding.rule + " at " + std::to_string(t.finding.offset) + " (event " +
+           std::to_string(t.finding.event) + ")";
+  return "event " + std::to_string(t.index) + " at " + std::to_string(t.offset) + "/" +
+         std::to_string(t.data_offset) + " type \"" + escaped(t.type, 24) + "\" id \"" +
+         escaped(t.id, 24) + "\" data \"" + escaped(t.data, 40) + "\"";
+}
+
+bool same_event(const TraceEntry &a, const TraceEntry &b) {
+  return a.index == b.index && a.offset == b.offset && a.data_offset == b.data_offset &&
+         a.type == b.type && a.data == b.data && a.id == b.id;
+}
+
+bool same_entry(const TraceEntry &a, const TraceEntry &b) {
+  if (a.is_finding != b.is_finding)
+    return false;
+  return a.is_finding ? a.finding == b.finding : same_event(a, b);
+}
+
+bool valid_utf8(std::string_view s) { return sse::first_invalid_utf8(s) == std::string_view::npos; }
+
+Verdict check_whatwg_text(const TraceEntry &e) {
+  if (e.type.empty())
+    return violation("event-type", describe(e) + ": empty type (must be \"message\")");
+  if (!valid_utf8(e.type) || !valid_utf8(e.data) || !valid_utf8(e.id))
+    return violation("event-utf8", describe(e) + ": not valid UTF-8 after decoding");
+  if (e.type.find_first_of("\r\n") != std::string::npos ||
+      e.id.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos ||
+      e.data.find('\r') != std::string::npos)
+    return violation("event-line-ends", describe(e) + ": a line end inside a field value, or NUL in the id");
+  return std::nullopt;
+}
+
+Verdict check_trace(const std::vector<TraceEntry> &trace, uint64_t size, EventRules rules) {
+  uint64_t events = 0;
+  uint64_t last_offset = 0;
+  for (const TraceEntry &t : trace) {
+    if (t.is_finding) {
+      if (t.finding.offset > size)
+        return violation("finding-offset", describe(t) + ": beyond the stream's " +
+                                               std::to_string(size) + " bytes");
+      if (rules == EventRules::whatwg && t.finding.event != events)
+        return violation("finding-event", describe(t) + ": reported after " +
+                                              std::to_string(events) + " events");
+      if (rules == EventRules::lines)
+        return violation("lines-findings", describe(t) + ": the lines parser reports nothing");
+      continue;
+    }
+    if (t.index != events)
+      return violation("event-index", describe(t) + ": expected index " + std::to_string(events));
+    if (t.offset >= size)
+      return violation("event-offset", describe(t) + ": outside the stream's " +
+                                           std::to_string(size) + " bytes");
+    if (t.offset < last_offset)
+      return violation("event-offset", describe(t) + ": before the previous event's offset " +
+                                           std::to_string(last_offset));
+    if (t.data_offset < t.offset || t.data_offset > size)
+      return violation("event-data-offset", describe(t) + ": data offset outside [offset, " +
+                                                std::to_string(size) + "]");
+    if (rules == EventRules::whatwg)
+      if (auto v = check_whatwg_text(t))
+        return v;
+    if (rules == EventRules::lines &&
+        (t.type != "message" || !t.id.empty() || t.data_offset != t.offset + 6))
+      return violation("lines-event", describe(t) + ": expected type message, no id, data at +6");
+    last_offset = t.offset;
+    ++events;
+  }
+  return std::nullopt;
+}
+
+/// The result's own invariants, given the parser trace that produced it.
+Verdict check_result(const StreamResult &r, const std::vector<TraceEntry> &trace, uint64_t size,
+                     std::string_view who, bool may_stop) {
+  const std::string at = std::string(who) + ": ";
+  const auto events = static_cast<uint64_t>(
+      std::count_if(trace.begin(), trace.end(), [](const TraceEntry &t) { return !t.is_finding; }));
+  // An SDK profile whose client raised or saw the end marker stopped iterating: it counts (and
+  // keeps findings of) fewer events. The reference decoders count every event.
+  const bool stopped = may_stop && (r.raised || r.done) && r.events < events;
+  if (!stopped && r.events != events)
+    return violation("result-events", at + "result counts " + std::to_string(r.events) +
+                                          " events, the parser dispatched " + std::to_string(events));
+  // The parser's findings, in order, are a subsequence of the result's.
+  size_t next = 0;
+  for (const TraceEntry &t : trace) {
+    if (!t.is_finding || stopped)
+      continue;
+    while (next < r.findings.size() && !(r.findings[next] == t.finding))
+      ++next;
+    if (next == r.findings.size())
+      return violation("result-findings", at + "parser " + describe(t) + " missing from the result");
+    ++next;
+  }
+  for (const Finding &f : r.findings)
+    if (f.offset > size)
+      return violation("result-finding-offset", at + f.rule + " at " + std::to_string(f.offset) +
+                                                    " beyond " + std::to_string(size) + " bytes");
+  for (const StreamError &e : r.errors)
+    if (e.offset > size || (events && e.event >= events))
+      return violation("result-error", at + "error at " + std::to_string(e.offset) + " event " +
+                                           std::to_string(e.event) + " outside the stream");
+  for (size_t i = 1; i < r.choices.size(); ++i)
+    if (r.choices[i - 1].index >= r.choices[i].index)
+      return violation("result-choice-order", at + "choice " + std::to_string(r.choices[i].index) +
+                                                  " after " + std::to_string(r.choices[i - 1].index));
+  for (const Choice &c : r.choices)
+    for (size_t i = 1; i < c.tool_calls.size(); ++i)
+      if (c.tool_calls[i - 1].index >= c.tool_calls[i].index)
+        return violation("result-tool-call-order",
+                         at + "choice " + std::to_string(c.index) + " tool call " +
+                             std::to_string(c.tool_calls[i].index) + " after " +
+                             std::to_string(c.tool_calls[i - 1].index));
+  const std::string json = report::to_json(r, false);
+  rapidjson::Document d;
+  d.Parse<json::kParseFlags>(json.data(), json.size());
+  if (d.HasParseError() || !d.IsObject())
+    return violation("result-json", at + "the result document does not parse back (byte " +
+                                        std::to_string(d.GetErrorOffset()) + " of " +
+                                        escaped(json, 60) + ")");
+  return std::nullopt;
+}
+
+/// The first entry where two traces differ, described; nothing when they are equal.
+std::optional<std::string> first_difference(const std::vector<TraceEntry> &whole,
+                                            const std::vector<TraceEntry> &split) {
+  const size_t n = std::min(whole.size(), split.size());
+  for (size_t i = 0; i < n; ++i)
+    if (!same_entry(whole[i], split[i]))
+      return "entry " + std::to_string(i) + ": whole " + describe(whole[i]) + ", split " +
+             describe(split[i]);
+  if (whole.size() != split.size())
+    return "whole emits " + std::to_string(whole.size()) + " entries, split " +
+           std::to_string(split.size());
+  return std::nullopt;
+}
+
+} // namespace
+
+std::vector<TraceEntry> record_trace(const SplitInput &in, sse::ParserFactory make) {
+  return replay_traced(in, make, nullptr, {}).trace;
+}
+
+Verdict check_parser(const SplitInput &in, sse::ParserFactory make, EventRules rules) {
+  return check_trace(record_trace(in, make), in.stream.size(), rules);
+}
+
+Verdict check_replay(const SplitInput &in, const pipeline::Implementation &impl,
+                     std::string_view dialect) {
+  const Replayed r = replay_traced(in, impl.make_parser, &impl, dialect);
+  return check_result(*r.result, r.trace, in.stream.size(),
+                      std::string(impl.name) + " " + std::string(dialect),
+                      impl.kind == pipeline::Kind::profile);
+}
+
+Verdict check_pipeline(const SplitInput &in) {
+  const std::string_view dialect = dialect::detect_dialect(in.stream);
+  if (!dialect::is_dialect(dialect))
+    return violation("detect-dialect", "detected \"" + escaped(dialect) + "\", no dialect");
+  for (const auto &impl : pipeline::implementations()) {
+    if (!pipeline::handles(impl, dialect))
+      continue;
+    if (auto v = check_replay(in, impl, dialect))
+      return v;
+  }
+  const check::LintReport lint = check::lint(in.stream, dialect);
+  uint64_t counts[3] = {0, 0, 0};
+  for (size_t i = 0; i < lint.findings.size(); ++i) {
+    const Finding &f = lint.findings[i];
+    if (f.offset > in.stream.size() || (i && lint.findings[i - 1].offset > f.offset))
+      return violation("lint-findings", f.rule + " at " + std::to_string(f.offset) +
+                                            ": out of order or beyond the stream");
+    ++counts[static_cast<int>(f.severity)];
+  }
+  if (counts[0] != lint.errors || counts[1] != lint.warnings || counts[2] != lint.infos)
+    return violation("lint-counts", "severity counts do not add up to the findings listed");
+  return std::nullopt;
+}
+
+bool is_repair(std::string_view rule) {
+  return rule == rules::sse_bom_mid_stream.id || rule == rules::sse_blank_line_missing.id ||
+         rule == rules::sse_payload_on_next_line.id || rule == rules::sse_unterminated_event.id;
+}
+
+Verdict check_differential(const SplitInput &in, sse::ParserFactory reference,
+                           sse::ParserFactory repairing) {
+  const auto repaired = record_trace(in, repairing);
+  for (const TraceEntry &t : repaired)
+    if (t.is_finding && is_repair(t.finding.rule))
+      return std::nullopt;
+  const auto expected = record_trace(in, reference);
+  std::vector<const TraceEntry *> a, b;
+  for (const TraceEntry &t : expected)
+    if (!t.is_finding)
+      a.push_back(&t);
+  for (const TraceEntry &t : repaired)
+    if (!t.is_finding)
+      b.push_back(&t);
+  for (size_t i = 0; i < std::min(a.size(), b.size()); ++i)
+    if (!same_event(*a[i], *b[i]))
+      return violation("differential", "without repairs, reference " + describe(*a[i]) +
+                                           " but repairing parser " + describe(*b[i]));
+  if (a.size() != b.size())
+    return violation("differential", "without repairs, reference emits " +
+                                         std::to_string(a.size()) + " events, repairing parser " +
+                                         std::to_string(b.size()));
+  return std::nullopt;
+}
+
+Verdict check_split_invariance(const SplitInput &in, const pipeline::Implementation &impl,
+                               std::string_view dialect) {
+  SplitInput whole = in;
+  whole.lengths.clear();
+  SplitInput split = in;
+  if (split.lengths.empty())
+    split.lengths = {1, 3, 7};
+  const pipeline::Implementation *decoding = pipeline::handles(impl, dialect) ? &impl : nullptr;
+  const Replayed a = replay_traced(whole, impl.make_parser, decoding, dialect);
+  const Replayed b = replay_traced(split, impl.make_parser, decoding, dialect);
+  if (auto diff = first_difference(a.trace, b.trace))
+    return violation("split-invariance", std::string(impl.name) + " trace: " + *diff);
+  if (decoding && !(*a.result == *b.result))
+    return violation("split-invariance", std::string(impl.name) + " " + std::string(dialect) +
+                                             ": equal traces but different results");
+  return std::nullopt;
+}
+
+std::string escaped(std::string_view bytes, size_t max) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (size_t i = 0; i < bytes.size() && i < max; ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if (c == '\\' || c == '"')
+      out.append(1, '\\').append(1, static_cast<char>(c));
+    else if (c >= 0x20 && c < 0x7f)
+      out += static_cast<char>(c);
+    else
+      out.append("\\x").append(1, kHex[c >> 4]).append(1, kHex[c & 15]);
+  }
+  if (bytes.size() > max)
+    out += "...";
+  return out;
+}
+
+} // namespace harness::fuzz

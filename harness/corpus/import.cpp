@@ -634,20 +634,24 @@ Result<WrittenCase> write_new_case(const NewCase &nc, const rapidjson::Document 
   if (!staged)
     return Error{nc.culprit, std::nullopt,
                  "the case.json it gives would be invalid: " + staged.error().message};
-  Result<Blessing> blessing = bless_case(*staged, *deviations);
-  if (!blessing)
-    return blessing.error();
-  if (blessing->reference.events == 0 && nc.no_events)
-    return *nc.no_events;
-  if (Status s = write_blessing(*staged, *blessing); !s)
-    return s.error();
-  if (Result<Case> final_case = load_case(dir, id); !final_case)
-    return Error{nc.culprit, std::nullopt,
-                 "the blessed case.json would be invalid: " + final_case.error().message};
+  WrittenCase written{id, target, nc.bless && (!nc.may_bless || nc.may_bless(dir)), Blessing{}};
+  if (written.blessed) {
+    Result<Blessing> blessing = bless_case(*staged, *deviations);
+    if (!blessing)
+      return blessing.error();
+    if (blessing->reference.events == 0 && nc.no_events)
+      return *nc.no_events;
+    if (Status s = write_blessing(*staged, *blessing); !s)
+      return s.error();
+    if (Result<Case> final_case = load_case(dir, id); !final_case)
+      return Error{nc.culprit, std::nullopt,
+                   "the blessed case.json would be invalid: " + final_case.error().message};
+    written.blessing = std::move(blessing.value());
+  }
   if (Status s = staging->install(target, nc.force); !s)
     return s.error();
   parents.release();
-  return WrittenCase{id, target, std::move(blessing.value())};
+  return written;
 }
 
 Result<Imported> import_case(const ImportOptions &opt) {

@@ -7,6 +7,7 @@
 // The folder is built complete in a hidden staging folder beside its final place, synced, and
 // renamed into place; a failure at any step leaves no case and no staging folder behind.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -115,18 +116,26 @@ struct NewCase {
   std::vector<std::pair<std::string, std::string>> files; ///< besides case.json: name, bytes
   /// Returned when the reference result has no SSE event; without it such a case is written.
   std::optional<Error> no_events;
+  /// false: the case is not blessed; it keeps the `expect` the document gives (import-crash
+  /// writes {} = expectations pending, which `check` reports as failing until someone blesses).
+  bool bless = true;
+  /// When set, asked with the staged case folder (complete, not blessed yet) whether blessing in
+  /// this process is safe; false leaves the expectations as with bless = false. import-crash asks a
+  /// child process to bless first, so that a crash in the code under test cannot kill the writer.
+  std::function<bool(const std::filesystem::path &staged)> may_bless;
 };
 
 struct WrittenCase {
   std::string case_id;
   std::filesystem::path dir;
-  Blessing blessing;
+  bool blessed = true; ///< false: expectations left as given (see NewCase::bless)
+  Blessing blessing;   ///< empty when not blessed
 };
 
 /// Writes `doc` (a case.json with an empty `expect`) and nc.files as case NAME the way import does:
 /// check_case_target, a staging folder beside the target, the files written and synced, the case
 /// loaded (so case.json and everything it names is validated), blessed (bless_case with the
-/// known deviations), reloaded, and renamed into place. Any error leaves no case, no staging
+/// known deviations; unless nc.bless or nc.may_bless say not to), reloaded, and renamed into place. Any error leaves no case, no staging
 /// folder and no parent folder it created behind.
 Result<WrittenCase> write_new_case(const NewCase &nc, const rapidjson::Document &doc);
 

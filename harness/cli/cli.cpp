@@ -32,6 +32,9 @@ constexpr Command kCommands[] = {
     {"clients", "run real clients (SDKs, EventSource, curl) against serve and judge them",
      cmd_clients},
     {"record", "proxy one request upstream and store the response as a new case", cmd_record},
+    {"fuzz-seeds", "write the corpus as fuzzer seeds, a dictionary and options", cmd_fuzz_seeds},
+    {"fuzz-run", "run a fuzz target over inputs in-process (what fuzz/ binaries run)", cmd_fuzz_run},
+    {"import-crash", "turn a crashing fuzz input into a minimized regression case", cmd_import_crash},
 };
 
 void usage(std::ostream &out) {
@@ -39,7 +42,7 @@ void usage(std::ostream &out) {
          "Replays captured Server-Sent-Events streams from LLM APIs through pluggable parsers,\n"
          "under every way the bytes can be split, and checks the reassembled result.\n\ncommands:\n";
   for (const auto &c : kCommands)
-    out << "  " << c.name << std::string(9 - std::string_view(c.name).size(), ' ') << c.summary
+    out << "  " << c.name << std::string(14 - std::string_view(c.name).size(), ' ') << c.summary
         << "\n";
   out << "\n`sse-harness <command> --help` shows a command's options.\n"
          "exit codes: 0 all as expected, 1 conformance failures, 2 usage or I/O trouble\n";

@@ -19,5 +19,8 @@ int cmd_bless(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_serve(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_clients(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_record(const Args &args, std::ostream &out, std::ostream &err);
+int cmd_fuzz_seeds(const Args &args, std::ostream &out, std::ostream &err);
+int cmd_fuzz_run(const Args &args, std::ostream &out, std::ostream &err);
+int cmd_import_crash(const Args &args, std::ostream &out, std::ostream &err);
 
 } // namespace harness::cli

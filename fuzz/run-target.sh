@@ -24,7 +24,8 @@ artifacts=$6 seconds=$7
 mkdir -p "$work/corpus" "$artifacts"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-common=("${dict[@]}" -timeout=10 -rss_limit_mb=2048
+# libFuzzer exits 77 on a finding by default, which meson reads as SKIP: 1 instead.
+common=("${dict[@]}" -timeout=10 -rss_limit_mb=2048 -error_exitcode=1 -timeout_exitcode=1
         "-artifact_prefix=$artifacts/" -print_final_stats=1)
 # A longer input than libFuzzer's default 4096-byte limit is fine: the seeds set it.
 "$exe" "${common[@]}" -runs=0 "$seeds"

@@ -14,6 +14,7 @@
 #include "fuzz/split_encoding.hpp"
 #include "fuzz/targets.hpp"
 #include "pipeline/implementation.hpp"
+#include "pipeline/replay.hpp"
 #include "source/read_file.hpp"
 #include "sse/parser.hpp"
 
@@ -247,4 +248,22 @@ TEST_CASE("fuzz.targets.fuzz_run_cli") {
   CHECK(r.exit_code == 0);
   for (const auto &t : fz::targets())
     CHECK(r.out.find(std::string(t.name)) != std::string::npos);
+}
+
+// Found by the sanitized CI run of `pipeline`: openai-python raised on the raw control character in
+// event 0 (Python's json.loads is strict) and so never saw event 1's invalid UTF-8; the property
+// had demanded that finding in its result.
+TEST_CASE("fuzz.targets.a-profile-that-raised-keeps-no-later-findings") {
+  const std::string stream =
+      "data: {\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":"
+      "{\"content\":\"a\x01" "b\"}}]}\n\n"
+      "data: {\"obje\xb7t\":\"chat.completion.chunk\",\"choices\":[]}\n\n"
+      "data: [DONE]\n\n";
+  const harness::pipeline::Implementation *python =
+      harness::pipeline::find_implementation("openai-python");
+  REQUIRE(python != nullptr);
+  const auto result = harness::pipeline::replay(stream, *python, harness::dialect::kOpenAiChat,
+                                                harness::split::Split{});
+  REQUIRE(result.raised.has_value()); // the premise: the client raised on event 0
+  check_all_targets("raised, then invalid UTF-8", stream);
 }

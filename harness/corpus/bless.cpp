@@ -28,13 +28,7 @@ Value name_value(std::string_view s, Alloc &alloc) {
   return Value(s.data(), static_cast<rapidjson::SizeType>(s.size()), alloc);
 }
 
-const Value *member(const Value &object, std::string_view key) {
-  if (!object.IsObject())
-    return nullptr;
-  auto it = object.FindMember(
-      rapidjson::StringRef(key.data(), static_cast<rapidjson::SizeType>(key.size())));
-  return it == object.MemberEnd() ? nullptr : &it->value;
-}
+using json::member;
 
 bool contains(const std::vector<std::string> &names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();

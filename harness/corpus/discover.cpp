@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <optional>
 
+#include "corpus/deviations.hpp" // kCorpusFolderName
+
 namespace harness::corpus {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr const char *kCorpusFolderName = "corpus";
 
 bool is_case_dir(const fs::path &dir) {
   std::error_code ec;

@@ -4,13 +4,7 @@ namespace harness::corpus {
 
 namespace {
 
-const rapidjson::Value *member(const rapidjson::Value &object, std::string_view key) {
-  if (!object.IsObject())
-    return nullptr;
-  auto it = object.FindMember(rapidjson::Value(
-      rapidjson::StringRef(key.data(), static_cast<rapidjson::SizeType>(key.size()))));
-  return it == object.MemberEnd() ? nullptr : &it->value;
-}
+using json::member;
 
 /// `name` as a JSON pointer token ('~' -> "~0", '/' -> "~1").
 std::string pointer_token(std::string_view name) {

@@ -4,6 +4,7 @@
 #include <system_error>
 #include <utility>
 
+#include "core/text.hpp"
 #include "corpus/atomic_write.hpp"
 #include "corpus/case_writer.hpp"
 #include "corpus/discover.hpp"
@@ -28,14 +29,6 @@ constexpr std::string_view kUnknown = "unknown";
 
 Value str(std::string_view s, Alloc &alloc) {
   return Value(s.data(), static_cast<rapidjson::SizeType>(s.size()), alloc);
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char &c : out)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
 // ---- what the stream says about itself --------------------------------------------------------
@@ -86,7 +79,7 @@ std::string stream_model(std::string_view stream) {
 /// The API provider when a model name says it unambiguously (first-party model families only;
 /// open-weight models are served by many providers).
 std::string guess_provider(std::string_view model) {
-  const std::string m = lower(model);
+  const std::string m = ascii_lower(model);
   if (m.find('/') != std::string::npos)
     return std::string(kUnknown);
   struct Family {
@@ -109,7 +102,7 @@ std::string guess_provider(std::string_view model) {
 /// when nothing usable is left.
 std::optional<std::string> make_tag(std::string_view kind, std::string_view value) {
   std::string v;
-  for (char c : lower(value)) {
+  for (char c : ascii_lower(value)) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
                     c == '-';
     if (ok)

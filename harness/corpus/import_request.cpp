@@ -3,17 +3,11 @@
 #include <algorithm>
 #include <array>
 
+#include "core/text.hpp"
+
 namespace harness::corpus {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char &c : out)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 bool is_upper_ident_char(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 bool is_ident_char(char c) {
@@ -148,7 +142,7 @@ bool is_secret_header(std::string_view name) {
   static constexpr std::array<std::string_view, 8> kSecret = {
       "authorization", "proxy-authorization", "x-api-key",   "api-key",
       "x-goog-api-key", "x-auth-token",       "cookie",      "openai-api-key"};
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   return std::find(kSecret.begin(), kSecret.end(), n) != kSecret.end();
 }
 
@@ -166,7 +160,7 @@ std::string redact_header(std::string_view name, std::string_view value,
   if (!is_secret_header(name))
     return std::string(value);
   std::string_view scheme, credential = value;
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   if (n == "authorization" || n == "proxy-authorization") {
     // "<scheme> <credential>": keep the scheme, which says what kind of credential it was.
     const size_t space = value.find(' ');
@@ -200,7 +194,7 @@ std::string redact_url(std::string_view url, std::vector<std::string> *secrets) 
     std::string_view param = url.substr(at, amp - at);
     const size_t eq = param.find('=');
     if (eq != std::string_view::npos &&
-        std::find(kSecretParams.begin(), kSecretParams.end(), lower(param.substr(0, eq))) !=
+        std::find(kSecretParams.begin(), kSecretParams.end(), ascii_lower(param.substr(0, eq))) !=
             kSecretParams.end() &&
         !is_placeholder(param.substr(eq + 1))) {
       add_secret(secrets, param.substr(eq + 1));

@@ -32,4 +32,14 @@ inline rapidjson::Value string_value(std::string_view s,
   return rapidjson::Value(s.data(), static_cast<rapidjson::SizeType>(s.size()), alloc);
 }
 
+/// The value of member `key` of `object`; nullptr when `object` is not an object or has no such
+/// member (the key may hold any bytes, NUL included).
+inline const rapidjson::Value *member(const rapidjson::Value &object, std::string_view key) {
+  if (!object.IsObject())
+    return nullptr;
+  auto it = object.FindMember(rapidjson::Value(
+      rapidjson::StringRef(key.data(), static_cast<rapidjson::SizeType>(key.size()))));
+  return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
 } // namespace harness::json

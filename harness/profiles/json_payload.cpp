@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/text.hpp"
 #include "sse/bom.hpp"
 #include "sse/utf8.hpp"
 
@@ -14,15 +15,11 @@ using rapidjson::ParseErrorCode;
 
 // ---- text positions ----
 
-bool continuation(unsigned char c) {
-  return (c & 0xC0) == 0x80;
-}
-
 /// Code points in text[0, end) (Python's str index).
 size_t code_points(std::string_view text, size_t end) {
   size_t n = 0;
   for (size_t i = 0; i < end && i < text.size(); ++i)
-    n += continuation(static_cast<unsigned char>(text[i])) ? 0 : 1;
+    n += is_utf8_continuation(static_cast<unsigned char>(text[i])) ? 0 : 1;
   return n;
 }
 
@@ -31,7 +28,7 @@ size_t utf16_units(std::string_view text, size_t end) {
   size_t n = 0;
   for (size_t i = 0; i < end && i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (!continuation(c))
+    if (!is_utf8_continuation(c))
       n += c >= 0xF0 ? 2 : 1;
   }
   return n;
@@ -40,7 +37,7 @@ size_t utf16_units(std::string_view text, size_t end) {
 /// The bytes of the code point starting at `at` (one byte when `at` is not a lead byte).
 std::string_view code_point_at(std::string_view text, size_t at) {
   size_t end = at + 1;
-  while (end < text.size() && continuation(static_cast<unsigned char>(text[end])))
+  while (end < text.size() && is_utf8_continuation(static_cast<unsigned char>(text[end])))
     ++end;
   return text.substr(at, end - at);
 }

@@ -32,7 +32,7 @@ namespace {
 constexpr LineRules kGoLines{sse::LineEnds::lf_only,         true,  LineRules::Text::raw,
                              LineRules::Dispatch::data_only, false, true};
 
-std::unique_ptr<sse::Parser> make_parser(sse::EventSink &sink) {
+std::unique_ptr<sse::Parser> make_go_parser(sse::EventSink &sink) {
   return make_sdk_line_parser(sink, kGoLines);
 }
 
@@ -247,7 +247,7 @@ pipeline::Implementation openai_go_profile() {
       "each chunk, usage summed, chunks with another id rejected, reasoning dropped",
       "openai/openai-go packages/ssestream/ssestream.go (eventStreamDecoder.Next, Stream.Next); "
       "streamaccumulator.go (ChatCompletionAccumulator.AddChunk, accumulateDelta)",
-      make_parser,
+      make_go_parser,
       chat_only<GoChatDecoder>,
       true, // drops_unterminated_event: no SDK dispatches an event without its blank line
   };

@@ -36,7 +36,7 @@ constexpr LineRules kNodeLines{
     sse::LineEnds::cr_lf_crlf,          false, LineRules::Text::replace_per_line,
     LineRules::Dispatch::event_or_data, false, false};
 
-std::unique_ptr<sse::Parser> make_parser(sse::EventSink &sink) {
+std::unique_ptr<sse::Parser> make_node_parser(sse::EventSink &sink) {
   return make_sdk_line_parser(sink, kNodeLines);
 }
 
@@ -352,7 +352,7 @@ pipeline::Implementation openai_node_profile() {
       "openai/openai-node src/internal/decoders/line.ts (LineDecoder); src/core/streaming.ts "
       "(_iterSSEMessages, SSEDecoder, Stream.fromSSEResponse); src/lib/ChatCompletionStream.ts "
       "(#accumulateChatCompletion, finalizeChatCompletion); src/core/error.ts (APIError)",
-      make_parser,
+      make_node_parser,
       chat_only<NodeChatDecoder>,
       true, // drops_unterminated_event: no SDK dispatches an event without its blank line
   };

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/text.hpp"
 #include "rules/catalog.hpp"
 #include "sse/bom.hpp"
 #include "sse/utf8.hpp"
@@ -164,10 +165,6 @@ bool python_int_accepts(std::string_view value) {
 
 namespace {
 
-bool continuation(unsigned char c) {
-  return c >= 0x80 && c <= 0xBF;
-}
-
 std::string hex_byte(unsigned char c) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "0x%02x", c);
@@ -220,7 +217,7 @@ PythonUtf8Check python_utf8_check(std::string_view line) {
           break;
         }
         const unsigned char f = s[i + k];
-        const bool ok = k == 1 ? (f >= lo && f <= hi) : continuation(f);
+        const bool ok = k == 1 ? (f >= lo && f <= hi) : is_utf8_continuation(f);
         if (!ok) {
           reason = "invalid continuation byte";
           length = k;

@@ -2,17 +2,11 @@
 
 #include <array>
 
+#include "core/text.hpp"
+
 namespace harness::record {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char &c : out)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 } // namespace
 
@@ -20,7 +14,7 @@ bool is_credential_header(std::string_view name) {
   static constexpr std::array<std::string_view, 6> kNames = {
       "authorization", "proxy-authorization", "x-api-key", "api-key", "cookie", "set-cookie"};
   static constexpr std::array<std::string_view, 3> kParts = {"key", "token", "secret"};
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   for (std::string_view k : kNames)
     if (n == k)
       return true;
@@ -45,7 +39,7 @@ bool is_hop_by_hop(std::string_view name) {
   static constexpr std::array<std::string_view, 7> kNames = {
       "connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade",
       "transfer-encoding"};
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   for (std::string_view k : kNames)
     if (n == k)
       return true;

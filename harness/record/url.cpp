@@ -3,22 +3,16 @@
 #include <array>
 #include <charconv>
 
+#include "core/text.hpp"
+
 namespace harness::record {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char &c : out)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 bool is_credential_param(std::string_view name) {
   static constexpr std::array<std::string_view, 6> kParts = {"key",  "token", "secret",
                                                              "sig",  "auth",  "password"};
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   for (std::string_view part : kParts)
     if (n.find(part) != std::string::npos)
       return true;
@@ -43,7 +37,7 @@ Result<Url> parse_url(std::string_view text) {
   const size_t colon = text.find("://");
   if (colon == std::string_view::npos)
     return bad("it needs a scheme, http:// or https://");
-  const std::string scheme = lower(text.substr(0, colon));
+  const std::string scheme = ascii_lower(text.substr(0, colon));
   if (scheme == "https")
     u.tls = true;
   else if (scheme != "http")

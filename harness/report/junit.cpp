@@ -35,7 +35,7 @@ void attribute(std::string &out, std::string_view name, std::string_view value) 
 }
 
 /// Seconds with six decimals, independent of the locale; 0 for negative or NaN.
-std::string seconds(double s) {
+std::string junit_seconds(double s) {
   if (!(s > 0))
     return "0.000000";
   const auto us = static_cast<uint64_t>(std::llround(std::fmin(s, 1e12) * 1e6));
@@ -91,7 +91,7 @@ void testcase(std::string &out, const Run &run, const Entry &e, const Part &p, b
   out += "    <testcase";
   attribute(out, "classname", cls);
   attribute(out, "name", name);
-  attribute(out, "time", seconds(secs));
+  attribute(out, "time", junit_seconds(secs));
 
   const Kind kind = kind_of(p.outcome, run.fail_on);
   std::vector<std::string> sysout;
@@ -177,7 +177,7 @@ void testsuite(std::string &out, const Run &run, std::string_view id, const Case
   attribute(out, "failures", std::to_string(n.failures));
   attribute(out, "errors", std::to_string(n.errors));
   attribute(out, "skipped", std::to_string(n.skipped));
-  attribute(out, "time", seconds(secs));
+  attribute(out, "time", junit_seconds(secs));
   if (!run.started.empty())
     attribute(out, "timestamp", run.started);
   out += ">\n";
@@ -227,7 +227,7 @@ std::string to_junit(const Run &run) {
   attribute(out, "tests", std::to_string(total.tests));
   attribute(out, "failures", std::to_string(total.failures));
   attribute(out, "errors", std::to_string(total.errors));
-  attribute(out, "time", seconds(run.seconds));
+  attribute(out, "time", junit_seconds(run.seconds));
   out += ">\n";
   out += suites;
   out += "</testsuites>\n";

@@ -135,7 +135,7 @@ std::string number(size_t n) {
 }
 
 /// Seconds with one decimal, independent of the locale.
-std::string seconds(double s) {
+std::string shown_seconds(double s) {
   const auto tenths = s > 0 ? static_cast<uint64_t>(std::min(s, 1e12) * 10 + 0.5) : 0;
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " s";
 }
@@ -187,7 +187,7 @@ void coverage(std::string &out, const Run &run) {
     if (run.fail_on.count(o))
       classes += (classes.empty() ? "" : ", ") + std::string(to_string(o));
   out += "- **Fails on:** " + (classes.empty() ? std::string("nothing") : classes) + "\n";
-  out += "- **Time:** " + seconds(run.seconds);
+  out += "- **Time:** " + shown_seconds(run.seconds);
   if (!run.started.empty())
     out += ", started " + md(run.started);
   out += "\n\n";

@@ -1,12 +1,10 @@
 #include "report/printable.hpp"
 
+#include "core/text.hpp"
+
 namespace harness::report {
 
 namespace {
-
-bool continuation(unsigned char c) {
-  return (c & 0xC0) == 0x80;
-}
 
 /// Length of the well-formed UTF-8 sequence at s[i] (Unicode table 3-7), 0 when there is none.
 size_t sequence_length(std::string_view s, size_t i) {
@@ -16,16 +14,16 @@ size_t sequence_length(std::string_view s, size_t i) {
   if (c < 0x80)
     return 1;
   if (c >= 0xC2 && c <= 0xDF)
-    return left >= 2 && continuation(b(1)) ? 2 : 0;
+    return left >= 2 && is_utf8_continuation(b(1)) ? 2 : 0;
   if (c >= 0xE0 && c <= 0xEF) {
-    if (left < 3 || !continuation(b(1)) || !continuation(b(2)))
+    if (left < 3 || !is_utf8_continuation(b(1)) || !is_utf8_continuation(b(2)))
       return 0;
     if ((c == 0xE0 && b(1) < 0xA0) || (c == 0xED && b(1) > 0x9F)) // overlong; surrogate
       return 0;
     return 3;
   }
   if (c >= 0xF0 && c <= 0xF4) {
-    if (left < 4 || !continuation(b(1)) || !continuation(b(2)) || !continuation(b(3)))
+    if (left < 4 || !is_utf8_continuation(b(1)) || !is_utf8_continuation(b(2)) || !is_utf8_continuation(b(3)))
       return 0;
     if ((c == 0xF0 && b(1) < 0x90) || (c == 0xF4 && b(1) > 0x8F)) // overlong; above U+10FFFF
       return 0;
@@ -80,7 +78,7 @@ std::string_view utf8_prefix(std::string_view s, size_t max) {
   if (s.size() <= max)
     return s;
   size_t end = max;
-  while (end > 0 && continuation(static_cast<unsigned char>(s[end])))
+  while (end > 0 && is_utf8_continuation(static_cast<unsigned char>(s[end])))
     --end;
   return s.substr(0, end);
 }

@@ -21,7 +21,7 @@ Value strings(const std::vector<std::string> &list, Alloc &a) {
 }
 
 /// Seconds rounded to the microsecond, so reports do not carry float noise.
-Value seconds(double s) { return Value(std::round(s * 1e6) / 1e6); }
+Value seconds_value(double s) { return Value(std::round(s * 1e6) / 1e6); }
 
 Value findings(const std::vector<Finding> &list, Alloc &a) {
   Value v(rapidjson::kArrayType);
@@ -107,7 +107,7 @@ Value entry(const Entry &e, Alloc &a) {
   v.AddMember("reason", str(e.reason, a), a);
   v.AddMember("notes", strings(e.notes, a), a);
   v.AddMember("summary", str(e.summary, a), a);
-  v.AddMember("seconds", seconds(e.seconds), a);
+  v.AddMember("seconds", seconds_value(e.seconds), a);
   v.AddMember("replays", Value(static_cast<uint64_t>(e.replays)), a);
   v.AddMember("split_points", Value(static_cast<uint64_t>(e.split_points)), a);
   if (e.expected)
@@ -127,7 +127,7 @@ rapidjson::Document to_document(const Run &run, bool streams) {
   d.AddMember("version", 1, a);
   d.AddMember("command", str(run.command, a), a);
   d.AddMember("started", str(run.started, a), a);
-  d.AddMember("seconds", seconds(run.seconds), a);
+  d.AddMember("seconds", seconds_value(run.seconds), a);
   d.AddMember("shard", str(run.shard, a), a);
   d.AddMember("totals", str(run.totals, a), a);
   Value fail_on(rapidjson::kArrayType);

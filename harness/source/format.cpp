@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "core/text.hpp"
 #include "source/markdown.hpp"
 
 namespace harness::source {
@@ -9,10 +10,6 @@ namespace harness::source {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-bool is_blank(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
-}
 
 bool starts_like_sse(std::string_view line) {
   if (line.starts_with(kBom))
@@ -50,7 +47,7 @@ Format detect_format(std::string_view bytes) {
     size_t lf = bytes.find('\n', pos);
     size_t end = lf == std::string_view::npos ? bytes.size() : lf;
     std::string_view line = bytes.substr(pos, end - pos);
-    if (!is_blank(line)) {
+    if (!is_blank_line(line)) {
       if (starts_like_sse(line))
         return Format::raw;
       break;

@@ -3,15 +3,12 @@
 #include <optional>
 #include <utility>
 
+#include "core/text.hpp"
 #include "json/rapidjson.hpp"
 
 namespace harness::source {
 
 namespace {
-
-bool is_blank(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
-}
 
 /// Calls `each(line, offset, number)` for every line (LF-terminated or the unterminated tail) until
 /// it returns false.
@@ -45,7 +42,7 @@ std::optional<std::pair<size_t, std::string>> object_problem(std::string_view li
 bool looks_like_jsonl(std::string_view bytes) {
   bool any = false, all = true;
   for_each_line(bytes, [&](std::string_view line, size_t, size_t) {
-    if (is_blank(line))
+    if (is_blank_line(line))
       return true;
     // Cheap test first: an object line starts with '{' after blanks.
     const size_t first = line.find_first_not_of(" \t\r");
@@ -63,7 +60,7 @@ Result<std::string> jsonl_to_sse(std::string_view bytes, const std::string &file
   std::string out;
   std::optional<Error> error;
   for_each_line(bytes, [&](std::string_view line, size_t offset, size_t number) {
-    if (is_blank(line))
+    if (is_blank_line(line))
       return true;
     if (auto problem = object_problem(line)) {
       error = Error{file, offset + problem->first,

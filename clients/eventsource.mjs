@@ -1,23 +1,24 @@
-// node clients/eventsource.mjs {events_url}
+// node clients/eventsource.mjs {events_url}                 (or --persistent: lib/adapter.mjs)
 // The `eventsource` package (WHATWG EventSource for Node): listeners for 'message' and every named
 // event type of the corpus, closed at the first 'error'. Prints form (b), an event log.
 import { EventSource } from 'eventsource';
+import { main } from './lib/adapter.mjs';
 import { EVENT_NAMES } from './lib/event-names.mjs';
 import { collectEventSource } from './lib/eventsource-log.mjs';
-import { eventLog, oneLine, pkgVersion, printDocument, requireArgs, startWatchdog } from './lib/output.mjs';
+import { eventLog, oneLine, pkgVersion } from './lib/output.mjs';
 
 const IMPL = `eventsource@${pkgVersion('eventsource')}`;
 const TIMEOUT_MS = 20000;
-const events = [];
-const makeDoc = (raised) => eventLog(IMPL, events, raised);
+const partial = (log, raised) => eventLog(IMPL, log.events ?? [], raised);
 
-startWatchdog(makeDoc);
-const args = requireArgs(1, 'eventsource.mjs EVENTS_URL', makeDoc);
-if (args) {
+async function run({ events_url: url }, log) {
+  log.events = [];
   try {
-    const { raised } = await collectEventSource({ url: args[0], names: EVENT_NAMES, timeoutMs: TIMEOUT_MS, sink: events }, EventSource);
-    printDocument(makeDoc(raised));
+    const { raised } = await collectEventSource({ url, names: EVENT_NAMES, timeoutMs: TIMEOUT_MS, sink: log.events }, EventSource);
+    return partial(log, raised);
   } catch (err) {
-    printDocument(makeDoc(oneLine(err)));
+    return partial(log, oneLine(err));
   }
 }
+
+await main({ usage: 'eventsource.mjs EVENTS_URL', args: ['events_url'], run, partial });

@@ -1,21 +1,18 @@
-// node clients/openai-create.mjs {base_url} {dialect}
+// node clients/openai-create.mjs {base_url} {dialect}      (or --persistent: lib/adapter.mjs)
 // Official openai SDK, raw iteration of a streaming create():
 //   openai-chat:      chat.completions.create({stream: true}); type "message", data = JSON of the chunk
 //   openai-responses: responses.create({stream: true});        type = event.type, data = JSON of the event
 // Prints form (b), an event log; an exception ends the log and becomes raised.
 import OpenAI from 'openai';
+import { main } from './lib/adapter.mjs';
 import { MESSAGES, MODEL, SDK_OPTIONS } from './lib/request.mjs';
-import { eventLog, oneLine, pkgVersion, printDocument, requireArgs, startWatchdog } from './lib/output.mjs';
+import { eventLog, oneLine, pkgVersion } from './lib/output.mjs';
 
 const IMPL = `openai@${pkgVersion('openai')}`;
-const events = [];
-const makeDoc = (raised) => eventLog(IMPL, events, raised);
+const partial = (log, raised) => eventLog(IMPL, log.events ?? [], raised);
 
-startWatchdog(makeDoc);
-const args = requireArgs(2, 'openai-create.mjs BASE_URL DIALECT', makeDoc);
-if (args) printDocument(makeDoc(await run(args[0], args[1])));
-
-async function run(baseURL, dialect) {
+async function run({ base_url: baseURL, dialect }, log) {
+  const events = (log.events = []);
   try {
     const client = new OpenAI({ ...SDK_OPTIONS, baseURL });
     if (dialect === 'openai-chat') {
@@ -25,10 +22,12 @@ async function run(baseURL, dialect) {
       const stream = await client.responses.create({ model: MODEL, input: 'hi', stream: true });
       for await (const event of stream) events.push({ type: String(event?.type ?? 'message'), data: JSON.stringify(event), id: '' });
     } else {
-      return `unsupported dialect for openai-create: ${dialect}`;
+      return partial(log, `unsupported dialect for openai-create: ${dialect}`);
     }
-    return null;
+    return partial(log, null);
   } catch (err) {
-    return oneLine(err);
+    return partial(log, oneLine(err));
   }
 }
+
+await main({ usage: 'openai-create.mjs BASE_URL DIALECT', args: ['base_url', 'dialect'], run, partial });

@@ -1,30 +1,28 @@
-// node clients/openai-stream.mjs {base_url} {dialect}
+// node clients/openai-stream.mjs {base_url} {dialect}      (or --persistent: lib/adapter.mjs)
 // Official openai SDK's accumulating helper: chat.completions.stream() then finalChatCompletion().
 // openai-chat only. Prints form (a), a result document built from the final ChatCompletion;
 // events = chunks seen through the stream's 'chunk' event.
 import OpenAI from 'openai';
+import { main } from './lib/adapter.mjs';
 import { MESSAGES, MODEL, SDK_OPTIONS } from './lib/request.mjs';
-import { oneLine, pkgVersion, printDocument, requireArgs, resultDocument, startWatchdog } from './lib/output.mjs';
+import { oneLine, pkgVersion, resultDocument } from './lib/output.mjs';
 
 const IMPL = `openai@${pkgVersion('openai')} chat.completions.stream`;
-let chunks = 0;
-const makeDoc = (raised) => resultDocument(IMPL, { events: chunks, raised });
+const partial = (log, raised) => resultDocument(IMPL, { events: log.chunks ?? 0, raised });
 
-startWatchdog(makeDoc);
-const args = requireArgs(2, 'openai-stream.mjs BASE_URL DIALECT', makeDoc);
-
-async function run(baseURL, dialect) {
-  if (dialect !== 'openai-chat') return makeDoc(`unsupported dialect for openai-stream: ${dialect}`);
+async function run({ base_url: baseURL, dialect }, log) {
+  log.chunks = 0;
+  if (dialect !== 'openai-chat') return partial(log, `unsupported dialect for openai-stream: ${dialect}`);
   try {
     const client = new OpenAI({ ...SDK_OPTIONS, baseURL });
     const stream = client.chat.completions.stream({ model: MODEL, messages: [...MESSAGES], stream: true });
     stream.on('chunk', () => {
-      chunks += 1;
+      log.chunks += 1;
     });
     const completion = await stream.finalChatCompletion();
-    return resultDocument(IMPL, { events: chunks, choices: mapChoices(completion), usage: mapUsage(completion.usage) });
+    return resultDocument(IMPL, { events: log.chunks, choices: mapChoices(completion), usage: mapUsage(completion.usage) });
   } catch (err) {
-    return makeDoc(oneLine(err));
+    return partial(log, oneLine(err));
   }
 }
 
@@ -69,4 +67,4 @@ function mapUsage(u) {
 }
 
 // Last: the top-level await must not run before the helpers above are initialised.
-if (args) printDocument(await run(args[0], args[1]));
+await main({ usage: 'openai-stream.mjs BASE_URL DIALECT', args: ['base_url', 'dialect'], run, partial });

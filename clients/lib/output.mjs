@@ -1,14 +1,10 @@
 // Shared output helpers for the real-client adapters (see clients/README.md and
-// clients/CONTRACT.md): exactly one JSON document on stdout, exit 0 once it is printed.
+// clients/CONTRACT.md): the two document forms and one-line error messages. How a document is
+// written (once per process or once per line) is lib/adapter.mjs.
 import { readFileSync } from 'node:fs';
 
-const WATCHDOG_MS = Number(process.env.SSE_CLIENT_WATCHDOG_MS) || 25000;
-
-// stdout carries the one document only: anything a library logs goes to stderr.
+// stdout carries the documents only: anything a library logs goes to stderr.
 console.log = console.info = console.debug = console.error;
-
-let printed = false;
-let fallback = null; // () => document, used by the watchdog and at an unexpected exit
 
 // Version of an installed dependency, read from clients/node_modules (package "exports" may hide
 // package.json from import/require).
@@ -48,13 +44,6 @@ function squash(s) {
   return s.length > 1000 ? s.slice(0, 1000) + '...' : s;
 }
 
-// Print the document once, then exit 0 when stdout has drained. Later calls are ignored.
-export function printDocument(doc) {
-  if (printed) return;
-  printed = true;
-  process.stdout.write(JSON.stringify(doc) + '\n', () => process.exit(0));
-}
-
 // Form (b): the client's event log.
 export function eventLog(impl, sseEvents, raised) {
   return { sse_events: sseEvents, raised: raised ?? null, meta: { impl } };
@@ -64,29 +53,4 @@ export function eventLog(impl, sseEvents, raised) {
 // judged for SDK clients; done is always false (the SDK does not tell).
 export function resultDocument(impl, { events = 0, choices = [], usage = null, raised = null } = {}) {
   return { events, done: false, choices, usage, errors: [], findings: [], raised, meta: { impl } };
-}
-
-// Arm the global watchdog and the unexpected-exit fallback. makeDoc(raised) builds the document
-// with what has arrived so far. The timer is unref'd: it never keeps a finished adapter alive.
-export function startWatchdog(makeDoc) {
-  fallback = makeDoc;
-  const t = setTimeout(() => printDocument(fallback('adapter timeout')), WATCHDOG_MS);
-  t.unref();
-  // The event loop emptied without a document (e.g. a promise that never settles).
-  process.on('beforeExit', () => {
-    if (!printed) printDocument(fallback('adapter ended without a result'));
-  });
-  // A crash outside the adapter's own try/catch is still reported as a document.
-  process.on('uncaughtException', (err) => printDocument(fallback(oneLine(err))));
-  process.on('unhandledRejection', (err) => printDocument(fallback(oneLine(err))));
-}
-
-// argv check: print a document with raised set when arguments are missing.
-export function requireArgs(count, usage, makeDoc) {
-  const args = process.argv.slice(2);
-  if (args.length < count) {
-    printDocument(makeDoc(`usage: ${usage}`));
-    return null;
-  }
-  return args;
 }

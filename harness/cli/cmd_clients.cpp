@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <sstream>
+#include <thread>
 
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
@@ -53,6 +54,15 @@ Result<std::vector<clients::Client>> select_clients(const cxxopts::ParseResult &
     }
     out.push_back(*c);
   }
+  if (opts.count("exec") && opts.count("exec-persistent"))
+    return Error{"", std::nullopt, "--exec and --exec-persistent: give one of them"};
+  if (opts.count("exec-persistent")) {
+    auto c = clients::exec_persistent_client(opts["exec-persistent"].as<std::string>(),
+                                             opts["name"].as<std::string>());
+    if (!c)
+      return c.error();
+    out.push_back(std::move(*c));
+  }
   if (opts.count("exec")) {
     auto c = clients::exec_client(opts["exec"].as<std::string>(),
                                   opts["name"].as<std::string>());
@@ -88,20 +98,27 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
       "wire option; each run is judged against the outcome derived from the bytes sent and the "
       "known deviations. `sse-harness clients list` lists the built-in clients.");
   options.add_options()
-      ("client", "built-in client (repeatable; default: all, unless --exec is given)",
+      ("client", "built-in client (repeatable; default: all, unless --exec or --exec-persistent "
+                 "is given)",
        cxxopts::value<std::vector<std::string>>())
       ("impl", "the same as --client", cxxopts::value<std::vector<std::string>>())
       ("exec", "a client command, run without a shell; placeholders {base_url}, {stream_url}, "
                "{events_url}, {case}, {dialect}, {options}, {clients}",
        cxxopts::value<std::string>())
-      ("name", "the --exec client's name (for known deviations)",
+      ("exec-persistent", "a client command started once per job that answers one JSON request "
+                          "line per run with one document line (clients/CONTRACT.md)",
+       cxxopts::value<std::string>())
+      ("one-shot", "run every client one process per run, even those with a persistent form")
+      ("name", "the --exec or --exec-persistent client's name (for known deviations)",
        cxxopts::value<std::string>()->default_value("exec"))
       ("wire", "wire options to run each case under, comma-separated (default: " +
                    std::string(kDefaultWires) + ")",
        cxxopts::value<std::string>()->default_value(kDefaultWires))
       ("timeout", "seconds one run may take before it is killed as hung",
        cxxopts::value<unsigned>()->default_value("30"))
-      ("jobs", "runs at a time", cxxopts::value<unsigned>()->default_value("2"))
+      ("jobs", "runs at a time; each job keeps one persistent worker per client (default: the "
+               "number of cores)",
+       cxxopts::value<unsigned>())
       ("deviations", "known-deviations file (default: deviations.json in the corpus folder)",
        cxxopts::value<std::string>())
       ("v,verbose", "also list each passing run")
@@ -133,7 +150,11 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
     return trouble(wires.error());
   ro.wires = std::move(*wires);
   ro.timeout = std::chrono::seconds(std::max(1u, opts["timeout"].as<unsigned>()));
-  ro.jobs = std::max(1u, opts["jobs"].as<unsigned>());
+  ro.jobs = opts.count("jobs") ? opts["jobs"].as<unsigned>()
+                               : std::max(1u, std::thread::hardware_concurrency());
+  if (ro.jobs == 0 || ro.jobs > 256)
+    return trouble(Error{"--jobs", std::nullopt, "must be 1 to 256"});
+  ro.persistent = opts.count("one-shot") == 0;
   auto setup = run_setup(opts, true);
   if (!setup)
     return trouble(setup.error());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "json/rapidjson.hpp"
 #include "serve/route.hpp"
 
 #ifndef SSEH_DEFAULT_CLIENTS_DIR
@@ -23,6 +24,10 @@ std::vector<Client> make_table() {
     return std::vector<std::string>{"node", "{clients}/" + std::move(script), std::move(url),
                                     "{dialect}"};
   };
+  // Every adapter of clients/ also runs as a persistent worker (clients/lib/adapter.mjs).
+  auto worker = [](std::string script) {
+    return std::vector<std::string>{"node", "{clients}/" + std::move(script), "--persistent"};
+  };
   return {
       {"curl", "curl -N: the byte-exact client; its body must equal what the server sent",
        {"curl", "-sS", "-N", "--path-as-is", "--fail-with-body", "-X", "POST", "-H",
@@ -30,35 +35,42 @@ std::vector<Client> make_table() {
         R"({"model": "test", "stream": true, "messages": [{"role": "user", "content": "hi"}]})",
         "{stream_url}"},
        {},
+       {},
        Output::bytes,
        {}},
       {"openai-create", "openai (npm): create({stream: true}) iterated; chunks/events as yielded",
        node("openai-create.mjs", "{base_url}"),
+       worker("openai-create.mjs"),
        {"openai-chat", "openai-responses"},
        Output::events,
        kSdkFields},
       {"openai-stream", "openai (npm): chat.completions.stream() + finalChatCompletion()",
        node("openai-stream.mjs", "{base_url}"),
+       worker("openai-stream.mjs"),
        {"openai-chat"},
        Output::result,
        kSdkFields},
       {"anthropic-sdk", "@anthropic-ai/sdk (npm): messages.create({stream: true}) iterated",
        node("anthropic-stream.mjs", "{base_url}"),
+       worker("anthropic-stream.mjs"),
        {"anthropic-messages"},
        Output::events,
        kSdkFields},
       {"eventsource", "eventsource (npm): WHATWG EventSource for Node",
        node("eventsource.mjs", "{events_url}"),
+       worker("eventsource.mjs"),
        {},
        Output::events,
        kSseFields},
       {"eventsource-parser", "eventsource-parser (npm) over fetch()",
        node("eventsource-parser.mjs", "{events_url}"),
+       worker("eventsource-parser.mjs"),
        {},
        Output::events,
        kSseFields},
       {"chromium", "Chromium's own EventSource (Debian chromium, driven by playwright-core)",
        node("chromium.mjs", "{events_url}"),
+       worker("chromium.mjs"),
        {},
        Output::events,
        kSseFields},
@@ -84,12 +96,11 @@ const Client *find_client(std::string_view name) {
   return nullptr;
 }
 
-Result<Client> exec_client(std::string_view command, std::string name) {
-  Client c;
-  c.name = std::move(name);
-  c.description = "--exec " + std::string(command);
-  c.output = Output::result;
-  c.judged = kSdkFields;
+namespace {
+
+/// Words of a command line: split at spaces and tabs, '…' and "…" quoting, no other shell syntax.
+Result<std::vector<std::string>> split_command(std::string_view command, std::string_view option) {
+  std::vector<std::string> argv;
   std::string word;
   bool in_word = false;
   char quote = 0;
@@ -104,7 +115,7 @@ Result<Client> exec_client(std::string_view command, std::string name) {
       in_word = true;
     } else if (ch == ' ' || ch == '\t') {
       if (in_word)
-        c.argv.push_back(std::move(word));
+        argv.push_back(std::move(word));
       word.clear();
       in_word = false;
     } else {
@@ -113,11 +124,40 @@ Result<Client> exec_client(std::string_view command, std::string name) {
     }
   }
   if (quote)
-    return Error{"", std::nullopt, "--exec: unbalanced " + std::string(1, quote) + " quote"};
+    return Error{"", std::nullopt,
+                 std::string(option) + ": unbalanced " + std::string(1, quote) + " quote"};
   if (in_word)
-    c.argv.push_back(std::move(word));
-  if (c.argv.empty())
-    return Error{"", std::nullopt, "--exec: empty command"};
+    argv.push_back(std::move(word));
+  if (argv.empty())
+    return Error{"", std::nullopt, std::string(option) + ": empty command"};
+  return argv;
+}
+
+} // namespace
+
+Result<Client> exec_client(std::string_view command, std::string name) {
+  auto argv = split_command(command, "--exec");
+  if (!argv)
+    return argv.error();
+  Client c;
+  c.name = std::move(name);
+  c.description = "--exec " + std::string(command);
+  c.argv = std::move(*argv);
+  c.output = Output::result;
+  c.judged = kSdkFields;
+  return c;
+}
+
+Result<Client> exec_persistent_client(std::string_view command, std::string name) {
+  auto argv = split_command(command, "--exec-persistent");
+  if (!argv)
+    return argv.error();
+  Client c;
+  c.name = std::move(name);
+  c.description = "--exec-persistent " + std::string(command);
+  c.persistent = std::move(*argv);
+  c.output = Output::result;
+  c.judged = kSdkFields;
   return c;
 }
 
@@ -140,6 +180,34 @@ std::vector<std::string> expand(const Client &client, const RunTarget &t) {
     replace_all(a, "{clients}", dir);
   }
   return out;
+}
+
+std::vector<std::string> expand_persistent(const Client &client) {
+  const std::string dir = clients_dir().string();
+  std::vector<std::string> out = client.persistent;
+  for (auto &a : out)
+    replace_all(a, "{clients}", dir);
+  return out;
+}
+
+std::string request_line(const RunTarget &t, std::chrono::milliseconds timeout) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  const auto field = [&w](const char *key, const std::string &value) {
+    w.Key(key);
+    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+  };
+  w.StartObject();
+  field("base_url", t.base_url);
+  field("stream_url", t.base_url + std::string(serve::endpoint_path(t.dialect)));
+  field("events_url", t.base_url + "/events");
+  field("case", t.case_id);
+  field("dialect", t.dialect);
+  field("options", t.options);
+  w.Key("timeout_ms");
+  w.Int64(static_cast<int64_t>(timeout.count()));
+  w.EndObject();
+  return {buf.GetString(), buf.GetSize()};
 }
 
 std::filesystem::path clients_dir() {

@@ -2,7 +2,9 @@
 // Real third-party clients that `clients run` points at `serve`: the built-in table (adapters in
 // the project's clients/ folder, curl) and clients given on the command line with --exec.
 //
-// A client is a command template run once per case x wire option, without a shell. Placeholders:
+// A client is a command template run once per case x wire option, without a shell, or — when it
+// has a persistent form — one long-lived process per worker thread that takes one JSON request
+// line per run (worker.hpp, CONTRACT.md). Placeholders:
 //   {base_url}   http://127.0.0.1:P/cases/<case>/<options>/v1   (an SDK's base URL)
 //   {stream_url} {base_url}/chat/completions | /responses | /messages (the case's dialect)
 //   {events_url} {base_url}/events
@@ -13,6 +15,7 @@
 //   events  an event log {"sse_events": [{type, data, id}…], "raised": …}: what an SSE-level client
 //           dispatched; the harness decodes it with its reference decoder for the case's dialect
 //   bytes   the response body itself (curl -N): compared byte for byte with what the server sent
+#include <chrono>
 #include <filesystem>
 #include <span>
 #include <string>
@@ -28,7 +31,9 @@ enum class Output { result, events, bytes };
 struct Client {
   std::string name;              ///< stable: used in known deviations and on the command line
   std::string description;       ///< one line: the package and the API it exercises
-  std::vector<std::string> argv; ///< the command template
+  std::vector<std::string> argv; ///< the command template of one run (empty: persistent only)
+  /// The command of its persistent form ({clients} is the only placeholder); empty: none.
+  std::vector<std::string> persistent;
   std::vector<std::string> dialects; ///< the dialects it speaks; empty = every dialect
   Output output = Output::result;
   /// Result fields the client is judged on (for `bytes`: none, the body is compared).
@@ -45,6 +50,8 @@ const Client *find_client(std::string_view name);
 /// is judged like an SDK-level client unless it prints an event log. Errors: an empty command, an
 /// unbalanced quote.
 Result<Client> exec_client(std::string_view command, std::string name = "exec");
+/// The same for --exec-persistent 'CMD ARGS…': a client of the persistent form only.
+Result<Client> exec_persistent_client(std::string_view command, std::string name = "exec");
 
 /// Whether `client` speaks `dialect`.
 bool speaks(const Client &client, std::string_view dialect);
@@ -58,6 +65,11 @@ struct RunTarget {
 
 /// The client's argv for one run, every placeholder replaced.
 std::vector<std::string> expand(const Client &client, const RunTarget &target);
+/// The command of the client's persistent form, {clients} replaced.
+std::vector<std::string> expand_persistent(const Client &client);
+/// One run's request line for a persistent client (no newline): base_url, stream_url, events_url,
+/// case, dialect, options and timeout_ms, as schemas/client-request.schema.json says.
+std::string request_line(const RunTarget &target, std::chrono::milliseconds timeout);
 
 /// Where the adapters are: SSE_HARNESS_CLIENTS when set and not empty, else the build-time
 /// SSEH_DEFAULT_CLIENTS_DIR (the source tree's clients/).

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "check/compare.hpp"
+#include "core/text.hpp"
 #include "corpus/expectation.hpp"
 #include "corpus/schemas.hpp"
 #include "dialect/dialect.hpp"
@@ -100,14 +101,6 @@ Expected expected_for(const corpus::Case &c, std::span<const uint64_t> starts,
   }
   reduce_errors(out, a);
   return e;
-}
-
-std::string first_line(std::string_view text) {
-  const auto nl = text.find('\n');
-  std::string line(text.substr(0, nl));
-  if (line.size() > 200)
-    line = line.substr(0, 197) + "...";
-  return line;
 }
 
 /// The document for a client that printed no document: it only raised.
@@ -239,13 +232,14 @@ Judged judge_run(const corpus::Case &c, std::span<const uint64_t> starts, const 
   Judged j;
   j.row.impl = client.name;
   j.row.variant = variant_of(plan, c.capture.stream(), options);
-  if (!run.started || run.timed_out || run.signal) {
+  if (!run.started || run.timed_out || run.signal || !run.failure.empty()) {
     j.row.outcome = check::Outcome::error;
     j.row.lines.push_back(!run.started    ? "could not be run: " + run.err
                           : run.timed_out ? "hung: killed after " +
                                                 std::to_string(run.elapsed.count()) + " ms"
-                                          : "killed by signal " + std::to_string(run.signal) +
-                                                ": " + first_line(run.err));
+                          : !run.failure.empty() ? run.failure
+                                                 : "killed by signal " + std::to_string(run.signal) +
+                                                       ": " + first_line(run.err));
     j.summary = j.row.lines.back();
     return j;
   }

@@ -53,8 +53,12 @@ ProcessOutcome run_process(const std::vector<std::string> &argv_in,
   posix_spawn_file_actions_adddup2(&fa, err.fd[1], 2);
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP); // its own group, killed as a whole
-  posix_spawnattr_setpgroup(&attr, 0);
+  sigset_t defaults; // SIGPIPE may be ignored here (worker.cpp): default in the client
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGPIPE);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF); // own group,
+  posix_spawnattr_setpgroup(&attr, 0);                                            // killed whole
 
   std::vector<std::string> args = argv_in;
   std::vector<char *> argv;

@@ -17,6 +17,9 @@ struct ProcessOutcome {
   std::string out;        ///< stdout, at most `limit` bytes
   std::string err;        ///< stderr, at most `limit` bytes
   bool truncated = false; ///< stdout or stderr went past the limit (the rest was discarded)
+  /// Not empty: a persistent adapter (worker.hpp) failed this run — it crashed or answered
+  /// something unreadable; the run is an error with this reason.
+  std::string failure;
   std::chrono::milliseconds elapsed{0};
 };
 

@@ -1,9 +1,12 @@
 #include "clients/runner.hpp"
 
 #include <atomic>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 
+#include "clients/worker.hpp"
 #include "serve/server.hpp"
 
 namespace harness::clients {
@@ -17,6 +20,7 @@ struct Job {
   const Client *client = nullptr;
   serve::WireOptions wire;
   serve::Plan plan;
+  RunTarget target;
   std::vector<std::string> argv;
 };
 
@@ -38,6 +42,7 @@ Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunO
                               const std::function<void(const RunRow &)> &on_row) {
   serve::ServerOptions so;
   so.host = options.host;
+  so.one_request_per_connection = true; // runs of one persistent worker share no connection
   serve::Server server(cases, so);
   auto port = server.listen();
   if (!port)
@@ -65,7 +70,9 @@ Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunO
         }
         const std::string name = wire.name();
         RunTarget target{root + "/cases/" + c.id + "/" + name + "/v1", c.dialect, c.id, name};
-        jobs.push_back({&c, &starts[i], &client, wire, std::move(*plan), expand(client, target)});
+        auto argv = expand(client, target);
+        jobs.push_back({&c, &starts[i], &client, wire, std::move(*plan), std::move(target),
+                        std::move(argv)});
       }
     }
   }
@@ -76,9 +83,19 @@ Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunO
   size_t reported = 0;
   std::vector<bool> done(jobs.size(), false);
   auto worker = [&] {
+    std::map<std::string, std::unique_ptr<Worker>> workers; // this thread's, by client name
     for (size_t k = next++; k < jobs.size(); k = next++) {
       const Job &job = jobs[k];
-      const auto run = run_process(job.argv, options.timeout);
+      const Client &client = *job.client;
+      ProcessOutcome run;
+      if (!client.persistent.empty() && (options.persistent || client.argv.empty())) {
+        auto &w = workers[client.name];
+        if (!w)
+          w = std::make_unique<Worker>(expand_persistent(client));
+        run = w->run(request_line(job.target, options.timeout), options.timeout);
+      } else {
+        run = run_process(job.argv, options.timeout);
+      }
       // Judging is quick next to a client run, and the deviation lookup records what matched:
       // one at a time.
       std::lock_guard lock(report);

@@ -1,7 +1,8 @@
 #pragma once
 // `clients run`: starts the replay server (serve::Server, in this process, on a loopback port of
 // its own), then runs every client once per case x wire option — case by case, up to `jobs` runs
-// at a time — and judges each run (judge.hpp). A (client, case) pair the client does not speak is
+// at a time — and judges each run (judge.hpp). Each of the `jobs` threads keeps its own persistent
+// worker per client (worker.hpp), so a client never runs two requests at once in one process. A (client, case) pair the client does not speak is
 // skipped; a wire option whose plan does not fit a case (a cut beyond its end, say) is skipped for
 // that case, and both are counted as such.
 #include <chrono>
@@ -19,6 +20,9 @@ struct RunOptions {
   std::vector<serve::WireOptions> wires; ///< each run once per case
   std::chrono::milliseconds timeout{30000};
   unsigned jobs = 2;
+  /// Run clients that have a persistent form through it (one worker per client per job thread);
+  /// false: one process per run, as the one-shot form.
+  bool persistent = true;
   std::string host = "127.0.0.1";
 };
 

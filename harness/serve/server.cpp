@@ -231,7 +231,7 @@ private:
     res->prepare_payload();
     http::async_write(socket_, *res,
                       [self = shared_from_this(), res](boost::beast::error_code ec, size_t) {
-                        if (ec || !res->keep_alive())
+                        if (ec || !res->keep_alive() || self->one_request())
                           return self->close();
                         self->read();
                       });
@@ -312,7 +312,7 @@ private:
         return close();
       return net::async_write(socket_, http::make_chunk_last(),
                               [self = shared_from_this()](boost::beast::error_code ec, size_t) {
-                                if (ec || !self->keep_alive_)
+                                if (ec || !self->keep_alive_ || self->one_request())
                                   return self->close();
                                 self->read();
                               });
@@ -331,6 +331,8 @@ private:
                               });
     }
   }
+
+  bool one_request() const { return catalog_->options.one_request_per_connection; }
 
   void close() {
     boost::beast::error_code ignored;

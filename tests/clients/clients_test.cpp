@@ -205,3 +205,73 @@ TEST_CASE("clients.json-report-has-one-entry-per-run-with-its-wire-option") {
   CHECK(d["counts"]["failed"].GetUint() == 1);
   CHECK(d["failing"].GetBool());
 }
+
+namespace {
+
+/// A persistent client (clients/CONTRACT.md, the persistent form) whose behaviour each request's
+/// wire options choose: "drip" hangs, "events" exits 3 saying "boom", "close" answers a line that
+/// is not JSON, anything else answers `good`. Every request is logged as "<pid> <options>" to
+/// `log`, and a request without exactly the contract's fields is answered with garbage.
+std::string persistent_client(const TempDir &dir, const std::string &good, const std::string &log) {
+  const auto script = dir.write("worker.py", R"(import json, os, sys, time
+fields = {"base_url", "stream_url", "events_url", "case", "dialect", "options", "timeout_ms"}
+good = open(sys.argv[1]).read().strip()
+with open(sys.argv[2], "a") as log:
+    for line in sys.stdin:
+        req = json.loads(line)
+        log.write("%d %s\n" % (os.getpid(), req["options"]))
+        log.flush()
+        if set(req) != fields or not req["stream_url"].endswith("/chat/completions"):
+            print("bad request", flush=True)
+        elif req["options"] == "drip":
+            time.sleep(60)
+        elif req["options"] == "events":
+            sys.stderr.write("boom\n")
+            sys.exit(3)
+        elif req["options"] == "close":
+            print("not json", flush=True)
+        else:
+            print(good, flush=True)
+)");
+  return "python3 " + script + " " + good + " " + log;
+}
+
+} // namespace
+
+TEST_CASE("clients.a-persistent-worker-serves-many-runs-and-is-restarted-after-each-failure") {
+  TempDir dir;
+  const auto good = dir.write("good.json", seed004_result());
+  const auto log = dir.path() + "/requests.log";
+  const auto r = run_harness({"clients", "run", "--exec-persistent",
+                              persistent_client(dir, good, log), "--jobs", "1", "--timeout", "2",
+                              "--wire", "-,bytes:7,drip,events,close,random:3", kSeed004});
+  INFO(r.out, r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("3 passed, 0 non-strict, 0 informational, 0 known deviations, 0 disputed, 0 failed, 3 errors") != std::string::npos);
+  CHECK(r.out.find("hung: killed after") != std::string::npos);
+  CHECK(r.out.find("the adapter process ended before answering (exit status 3): boom") != std::string::npos);
+  CHECK(r.out.find("the adapter answered a line that is not a JSON object (8 bytes: not json)") != std::string::npos);
+  // One process for the first three runs, a fresh one after each failure.
+  std::istringstream lines(read(log));
+  std::vector<std::pair<std::string, std::string>> seen;
+  for (std::string pid, options; lines >> pid >> options;)
+    seen.emplace_back(pid, options);
+  REQUIRE(seen.size() == 6);
+  CHECK(seen[0].second == "-");
+  CHECK(seen[5].second == "random:3");
+  CHECK(seen[0].first == seen[1].first);
+  CHECK(seen[1].first == seen[2].first);
+  CHECK(seen[3].first != seen[2].first);
+  CHECK(seen[4].first != seen[3].first);
+  CHECK(seen[5].first != seen[4].first);
+}
+
+TEST_CASE("clients.exec-and-exec-persistent-are-one-or-the-other") {
+  const auto r = run_harness({"clients", "run", "--exec", "cat", "--exec-persistent", "cat",
+                              kSeed004});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("give one of them") != std::string::npos);
+  const auto jobs = run_harness({"clients", "run", "--client", "curl", "--jobs", "0", kSeed004});
+  CHECK(jobs.exit_code == 2);
+  CHECK(jobs.err.find("--jobs: must be 1 to 256") != std::string::npos);
+}

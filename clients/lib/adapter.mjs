@@ -21,6 +21,19 @@ import { oneLine } from './output.mjs';
 // The adapter's own limit on one run; the harness kills a run that outlives its timeout anyway.
 const WATCHDOG_MS = Number(process.env.SSE_CLIENT_WATCHDOG_MS) || 25000;
 
+// fetch() (the undici bundled with Node, which the SDKs and EventSource packages use) keeps idle
+// keep-alive connections in its global dispatcher, stored under this symbol (undici's
+// setGlobalDispatcher). A run in a process of its own starts with no connection and its exit
+// closes them: a fresh dispatcher of the same class per run, the old one destroyed, does the same
+// here (a pooled connection the server has meanwhile closed would otherwise fail the next run).
+const DISPATCHER = Symbol.for('undici.globalDispatcher.1');
+function freshConnections() {
+  const old = globalThis[DISPATCHER];
+  if (!old || typeof old.constructor !== 'function') return;
+  globalThis[DISPATCHER] = new old.constructor();
+  Promise.resolve(old.destroy?.()).catch(() => {});
+}
+
 export async function main(adapter) {
   if (process.argv.length === 3 && process.argv[2] === '--persistent') await persistent(adapter);
   else await oneShot(adapter);
@@ -56,6 +69,7 @@ async function oneShot(adapter) {
 }
 
 // One run at a time: the harness sends the next request only after it has read this run's line.
+// Each run has connections of its own (freshConnections).
 // A run that outlives its watchdog is answered with what has arrived and left to end on its own
 // (its SDK has a timeout of its own); its log is never reused.
 async function persistent(adapter) {
@@ -78,6 +92,7 @@ async function persistent(adapter) {
       process.stdout.write(JSON.stringify(adapter.partial(log, `unreadable request: ${oneLine(err)}`)) + '\n');
       continue;
     }
+    freshConnections();
     const limit = Number.isInteger(req?.timeout_ms) ? Math.max(1000, req.timeout_ms - 5000) : WATCHDOG_MS;
     const doc = await new Promise((resolve) => {
       let timer = null;

@@ -42,7 +42,6 @@ Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunO
                               const std::function<void(const RunRow &)> &on_row) {
   serve::ServerOptions so;
   so.host = options.host;
-  so.one_request_per_connection = true; // runs of one persistent worker share no connection
   serve::Server server(cases, so);
   auto port = server.listen();
   if (!port)

@@ -214,7 +214,7 @@ private:
     if (req.version() < 11) // HTTP/1.0 has no chunked encoding: the body ends at the close
       plan_.framing = Framing::close;
     if (plan_.status != 200)
-      return reply(static_cast<http::status>(plan_.status), plan_.body, keep_alive_);
+      return reply(static_cast<http::status>(plan_.status), std::string(plan_.body), keep_alive_);
     stream();
   }
 
@@ -231,7 +231,7 @@ private:
     res->prepare_payload();
     http::async_write(socket_, *res,
                       [self = shared_from_this(), res](boost::beast::error_code ec, size_t) {
-                        if (ec || !res->keep_alive() || self->one_request())
+                        if (ec || !res->keep_alive())
                           return self->close();
                         self->read();
                       });
@@ -312,7 +312,7 @@ private:
         return close();
       return net::async_write(socket_, http::make_chunk_last(),
                               [self = shared_from_this()](boost::beast::error_code ec, size_t) {
-                                if (ec || !self->keep_alive_ || self->one_request())
+                                if (ec || !self->keep_alive_)
                                   return self->close();
                                 self->read();
                               });
@@ -331,8 +331,6 @@ private:
                               });
     }
   }
-
-  bool one_request() const { return catalog_->options.one_request_per_connection; }
 
   void close() {
     boost::beast::error_code ignored;

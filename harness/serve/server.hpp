@@ -27,10 +27,6 @@ struct ServerOptions {
   /// How long a connection may take to send a complete request, or idle between requests,
   /// before it is closed.
   std::chrono::milliseconds request_timeout{30000};
-  /// The server closes every connection after its response, as a one-shot client's exit would,
-  /// without saying so in the response (a `Connection: close` header changes what clients make of a
-  /// cut body): a persistent client's runs then share no connection (`clients run`).
-  bool one_request_per_connection = false;
 };
 
 /// A server that can be started and stopped from the program that owns it (`clients run`).

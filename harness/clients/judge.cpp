@@ -185,7 +185,7 @@ std::string summary_of(const Value &doc) {
 
 void judge_bytes(const serve::Plan &plan, const ProcessOutcome &run, Judged &j,
                  std::vector<std::string> &differences) {
-  const std::string &want = plan.body;
+  const std::string_view want = plan.body;
   const std::string &got = run.out;
   // A reset may drop bytes that were in flight; what did arrive must still be the stream's.
   const bool prefix_ok = plan.ending == serve::Ending::reset;

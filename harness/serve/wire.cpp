@@ -224,9 +224,11 @@ Result<Plan> plan(std::string_view stream, std::span<const uint64_t> starts,
   const Fault &f = options.fault;
   if (f.kind == Kind::status) {
     p.status = static_cast<unsigned>(f.n);
-    p.body = "{\"error\": {\"message\": \"sse-harness injected HTTP " + std::to_string(f.n) +
-             " (wire option status:" + std::to_string(f.n) + ")\", \"type\": \"" +
-             (f.n == 429 ? "rate_limit_error" : "server_error") + "\"}}\n";
+    p.owned = std::make_shared<const std::string>(
+        "{\"error\": {\"message\": \"sse-harness injected HTTP " + std::to_string(f.n) +
+        " (wire option status:" + std::to_string(f.n) + ")\", \"type\": \"" +
+        (f.n == 429 ? "rate_limit_error" : "server_error") + "\"}}\n");
+    p.body = *p.owned;
     p.what_happened = "HTTP " + std::to_string(f.n) + " before any byte of the stream";
     return p;
   }
@@ -261,9 +263,11 @@ Result<Plan> plan(std::string_view stream, std::span<const uint64_t> starts,
   default:
     break;
   }
-  p.body.assign(stream.substr(0, keep));
+  p.body = stream.substr(0, keep);
   if (f.kind == Kind::error_event) {
-    p.body += error_event(dialect, p.body);
+    p.owned = std::make_shared<const std::string>(std::string(p.body) +
+                                                  error_event(dialect, p.body));
+    p.body = *p.owned;
     p.error_event = true;
     p.what_happened = "an error event after " + std::to_string(f.n) + " events";
   } else if (keep < stream.size()) {

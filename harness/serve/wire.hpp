@@ -28,6 +28,7 @@
 // the network, so that `clients run` derives each client's expected outcome from exactly the bytes
 // the client receives (clients/expectation.hpp).
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -76,7 +77,13 @@ enum class Ending {
 
 struct Plan {
   unsigned status = 200;   ///< not 200: `body` is a JSON error and nothing else is sent
-  std::string body;        ///< every byte of the response body the client is sent, in order
+  /// Every byte of the response body the client is sent, in order. A view: into the stream given
+  /// to plan() when the body is all or a prefix of it (valid while that stream lives, which is why
+  /// a fault-free response costs no copy of the case), else into `owned`.
+  std::string_view body;
+  /// The bytes `body` views when they are not the stream's own (an HTTP error's JSON, a stream
+  /// with an error event added); shared by copies of the plan, so `body` stays valid in each.
+  std::shared_ptr<const std::string> owned;
   std::vector<size_t> ends; ///< write i is body[ends[i-1], ends[i]) (ends[-1] = 0)
   std::vector<uint32_t> pause_ms; ///< pause before write i (same length as ends)
   Framing framing = Framing::chunked;

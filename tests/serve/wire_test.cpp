@@ -34,13 +34,13 @@ std::vector<std::string> writes(const Plan &p) {
   std::vector<std::string> out;
   size_t from = 0;
   for (size_t end : p.ends) {
-    out.push_back(p.body.substr(from, end - from));
+    out.emplace_back(p.body.substr(from, end - from));
     from = end;
   }
   return out;
 }
 
-size_t errors_seen(const std::string &body, std::string_view dialect) {
+size_t errors_seen(std::string_view body, std::string_view dialect) {
   const auto *tolerant = harness::pipeline::find_implementation("tolerant");
   return harness::pipeline::replay(body, *tolerant, dialect, harness::split::Split{}).errors.size();
 }

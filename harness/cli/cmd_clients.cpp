@@ -56,16 +56,11 @@ Result<std::vector<clients::Client>> select_clients(const cxxopts::ParseResult &
   }
   if (opts.count("exec") && opts.count("exec-persistent"))
     return Error{"", std::nullopt, "--exec and --exec-persistent: give one of them"};
-  if (opts.count("exec-persistent")) {
-    auto c = clients::exec_persistent_client(opts["exec-persistent"].as<std::string>(),
-                                             opts["name"].as<std::string>());
-    if (!c)
-      return c.error();
-    out.push_back(std::move(*c));
-  }
-  if (opts.count("exec")) {
-    auto c = clients::exec_client(opts["exec"].as<std::string>(),
-                                  opts["name"].as<std::string>());
+  for (const auto &[key, make] : {std::pair{"exec", &clients::exec_client},
+                                   std::pair{"exec-persistent", &clients::exec_persistent_client}}) {
+    if (!opts.count(key))
+      continue;
+    auto c = make(opts[key].as<std::string>(), opts["name"].as<std::string>());
     if (!c)
       return c.error();
     out.push_back(std::move(*c));

@@ -133,32 +133,29 @@ Result<std::vector<std::string>> split_command(std::string_view command, std::st
   return argv;
 }
 
-} // namespace
-
-Result<Client> exec_client(std::string_view command, std::string name) {
-  auto argv = split_command(command, "--exec");
+/// A client from the command line: `option` 'CMD ARGS…' as its one-shot or its persistent form.
+Result<Client> command_client(std::string_view command, std::string name, std::string_view option,
+                              bool persistent) {
+  auto argv = split_command(command, option);
   if (!argv)
     return argv.error();
   Client c;
   c.name = std::move(name);
-  c.description = "--exec " + std::string(command);
-  c.argv = std::move(*argv);
+  c.description = std::string(option) + " " + std::string(command);
+  (persistent ? c.persistent : c.argv) = std::move(*argv);
   c.output = Output::result;
   c.judged = kSdkFields;
   return c;
 }
 
+} // namespace
+
+Result<Client> exec_client(std::string_view command, std::string name) {
+  return command_client(command, std::move(name), "--exec", false);
+}
+
 Result<Client> exec_persistent_client(std::string_view command, std::string name) {
-  auto argv = split_command(command, "--exec-persistent");
-  if (!argv)
-    return argv.error();
-  Client c;
-  c.name = std::move(name);
-  c.description = "--exec-persistent " + std::string(command);
-  c.persistent = std::move(*argv);
-  c.output = Output::result;
-  c.judged = kSdkFields;
-  return c;
+  return command_client(command, std::move(name), "--exec-persistent", true);
 }
 
 bool speaks(const Client &client, std::string_view dialect) {

@@ -34,6 +34,38 @@ struct Pipe {
 
 } // namespace
 
+int spawn_in_group(const std::vector<std::string> &argv_in, int in_fd, int out_fd, int err_fd,
+                   int &pid) {
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  if (in_fd < 0)
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+  else
+    posix_spawn_file_actions_adddup2(&fa, in_fd, 0);
+  posix_spawn_file_actions_adddup2(&fa, out_fd, 1);
+  posix_spawn_file_actions_adddup2(&fa, err_fd, 2);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t defaults; // SIGPIPE may be ignored here (worker.cpp): default in the child
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGPIPE);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF);
+  posix_spawnattr_setpgroup(&attr, 0);
+
+  std::vector<std::string> args = argv_in;
+  std::vector<char *> argv;
+  for (auto &a : args)
+    argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t child = 0;
+  const int rc = posix_spawnp(&child, argv[0], &fa, &attr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&fa);
+  posix_spawnattr_destroy(&attr);
+  pid = child;
+  return rc;
+}
+
 ProcessOutcome run_process(const std::vector<std::string> &argv_in,
                            std::chrono::milliseconds timeout, size_t limit) {
   ProcessOutcome r;
@@ -46,34 +78,13 @@ ProcessOutcome run_process(const std::vector<std::string> &argv_in,
     r.err = std::string("pipe: ") + std::strerror(errno);
     return r;
   }
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&fa, out.fd[1], 1);
-  posix_spawn_file_actions_adddup2(&fa, err.fd[1], 2);
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  sigset_t defaults; // SIGPIPE may be ignored here (worker.cpp): default in the client
-  sigemptyset(&defaults);
-  sigaddset(&defaults, SIGPIPE);
-  posix_spawnattr_setsigdefault(&attr, &defaults);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF); // own group,
-  posix_spawnattr_setpgroup(&attr, 0);                                            // killed whole
-
-  std::vector<std::string> args = argv_in;
-  std::vector<char *> argv;
-  for (auto &a : args)
-    argv.push_back(a.data());
-  argv.push_back(nullptr);
   const auto start = Clock::now();
   pid_t pid = 0;
-  const int rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&fa);
-  posix_spawnattr_destroy(&attr);
+  const int rc = spawn_in_group(argv_in, -1, out.fd[1], err.fd[1], pid);
   out.close_end(1);
   err.close_end(1);
   if (rc != 0) {
-    r.err = args[0] + ": " + std::strerror(rc);
+    r.err = argv_in[0] + ": " + std::strerror(rc);
     return r;
   }
   r.started = true;

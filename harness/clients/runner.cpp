@@ -21,7 +21,6 @@ struct Job {
   serve::WireOptions wire;
   serve::Plan plan;
   RunTarget target;
-  std::vector<std::string> argv;
 };
 
 /// Stops the server and joins its thread whatever happens.
@@ -69,9 +68,7 @@ Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunO
         }
         const std::string name = wire.name();
         RunTarget target{root + "/cases/" + c.id + "/" + name + "/v1", c.dialect, c.id, name};
-        auto argv = expand(client, target);
-        jobs.push_back({&c, &starts[i], &client, wire, std::move(*plan), std::move(target),
-                        std::move(argv)});
+        jobs.push_back({&c, &starts[i], &client, wire, std::move(*plan), std::move(target)});
       }
     }
   }
@@ -93,7 +90,7 @@ Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunO
           w = std::make_unique<Worker>(expand_persistent(client));
         run = w->run(request_line(job.target, options.timeout), options.timeout);
       } else {
-        run = run_process(job.argv, options.timeout);
+        run = run_process(expand(client, job.target), options.timeout);
       }
       // Judging is quick next to a client run, and the deviation lookup records what matched:
       // one at a time.

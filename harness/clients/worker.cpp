@@ -6,14 +6,11 @@
 #include <fcntl.h>
 #include <mutex>
 #include <poll.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/text.hpp"
 #include "json/rapidjson.hpp"
-
-extern char **environ;
 
 namespace harness::clients {
 
@@ -70,34 +67,13 @@ bool Worker::start(std::string &why) {
         close_fd(p[i]);
     return false;
   }
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_adddup2(&fa, in[0], 0);
-  posix_spawn_file_actions_adddup2(&fa, out[1], 1);
-  posix_spawn_file_actions_adddup2(&fa, err[1], 2);
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  sigset_t defaults;
-  sigemptyset(&defaults);
-  sigaddset(&defaults, SIGPIPE); // ignored here, default in the adapter
-  posix_spawnattr_setsigdefault(&attr, &defaults);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF);
-  posix_spawnattr_setpgroup(&attr, 0); // its own group, killed as a whole
-
-  std::vector<std::string> args = argv_;
-  std::vector<char *> argv;
-  for (auto &a : args)
-    argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  const int rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&fa);
-  posix_spawnattr_destroy(&attr);
+  int pid = 0;
+  const int rc = spawn_in_group(argv_, in[0], out[1], err[1], pid);
   close_fd(in[0]);
   close_fd(out[1]);
   close_fd(err[1]);
   if (rc != 0) {
-    why = args[0] + ": " + std::strerror(rc);
+    why = argv_[0] + ": " + std::strerror(rc);
     close_fd(in[1]);
     close_fd(out[0]);
     close_fd(err[0]);

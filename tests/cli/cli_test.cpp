@@ -300,12 +300,48 @@ TEST_CASE("cli.list-shows-parsers-in-registry-order-and-the-seeds") {
 }
 
 TEST_CASE("cli.bench-prints-every-figure-on-a-small-generated-stream") {
-  auto r = run_harness({"bench", "--mb", "2", "--runs", "1"});
+  auto r = run_harness({"bench", "--shape", "anthropic-messages", "--mb", "2", "--runs", "1"});
   REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("generated anthropic-messages stream (seed 1) (anthropic-messages), 2.0 MB") !=
+        std::string::npos);
   for (const char *figure : {"memchr newline scan", "framing whatwg", "framing tolerant",
                              "framing lines", "rapidjson parse-only", "pipeline whatwg",
                              "pipeline tolerant", "pipeline lines", "memory:"}) {
     CAPTURE(figure);
     CHECK(r.out.find(figure) != std::string::npos);
   }
+}
+
+TEST_CASE("cli.bench-without-a-target-prints-one-row-per-shape") {
+  auto r = run_harness({"bench", "--mb", "1", "--runs", "1"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("5 generated stream shapes, 1.0 MB each") != std::string::npos);
+  size_t rows = 0;
+  for (const char *shape : {"openai-chat", "usage-every-chunk", "tool-calls",
+                            "anthropic-messages", "openai-responses"}) {
+    CAPTURE(shape);
+    const auto at = r.out.find("\n  " + std::string(shape) + " ");
+    REQUIRE(at != std::string::npos);
+    const auto row = r.out.substr(at + 1, r.out.find('\n', at + 1) - at - 1);
+    CHECK((row.find(" met") != std::string::npos || row.find(" MISSED") != std::string::npos));
+    ++rows;
+  }
+  CHECK(rows == 5);
+  CHECK(r.out.find("memory: peak RSS grew") != std::string::npos);
+}
+
+TEST_CASE("cli.bench-names-a-capture-size-below-one-megabyte-in-kilobytes") {
+  auto r = run_harness({"bench", "seeds/004_424fe411654300b4", "--mb", "1", "--runs", "1"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("(openai-chat), 32.0 KB replayed 31 times") != std::string::npos);
+  CHECK(r.out.find("0.0 MB") == std::string::npos);
+}
+
+TEST_CASE("cli.bench-refuses-an-unknown-shape-or-a-shape-and-a-target") {
+  auto r = run_harness({"bench", "--shape", "nope"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("unknown shape 'nope' (known: openai-chat, ") != std::string::npos);
+  r = run_harness({"bench", "--shape", "tool-calls", "seeds/004_424fe411654300b4"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("not both") != std::string::npos);
 }

@@ -128,8 +128,9 @@ int cmd_bench(const Args &args, std::ostream &out, std::ostream &err) {
                            "every stage's throughput on one shape or capture.");
   options.add_options()
       ("mb", "size of each generated stream in MB; with FILE, how many MB to replay in total",
-       cxxopts::value<uint64_t>()->default_value("64"))
-      ("runs", "timed runs per figure (the best is shown)", cxxopts::value<int>()->default_value("3"))
+       cxxopts::value<std::string>()->default_value("64"))
+      ("runs", "timed runs per figure (the best is shown)",
+       cxxopts::value<std::string>()->default_value("3"))
       ("shape", "every stage on this generated shape only", cxxopts::value<std::string>())
       ("h,help", "show this help")
       ("target", "a capture file or case (its dialect: the case's, or detected)",
@@ -144,12 +145,15 @@ int cmd_bench(const Args &args, std::ostream &out, std::ostream &err) {
     out << options.help() << "\nshapes: " << names << "\n";
     return kExitOk;
   }
-  const uint64_t mb = opts["mb"].as<uint64_t>();
-  bench::Runs runs{opts["runs"].as<int>(), 1};
-  if (mb == 0 || mb > 4096 || runs.runs < 1 || runs.runs > 100) {
-    err << "sse-harness bench: --mb takes 1..4096 and --runs 1..100\n";
-    return kExitTrouble;
-  }
+  const auto mb_option = number_option(opts, "mb", 1, 4096, 64, "MB");
+  const auto runs_option = number_option(opts, "runs", 1, 100, 3);
+  for (const auto *n : {&mb_option, &runs_option})
+    if (!*n) {
+      err << "sse-harness bench: " << n->error().str() << "\n";
+      return kExitTrouble;
+    }
+  const uint64_t mb = *mb_option;
+  bench::Runs runs{static_cast<int>(*runs_option), 1};
   if (opts.count("shape") && opts.count("target")) {
     err << "sse-harness bench: give --shape NAME or FILE|CASE, not both\n";
     return kExitTrouble;

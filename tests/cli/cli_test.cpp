@@ -89,6 +89,47 @@ TEST_CASE("cli.usage-errors-exit-2-with-one-line-on-stderr") {
   }
 }
 
+// Every numeric option is range-checked before anything runs: a value out of range, negative, not
+// a number or past 2^64 is one line naming the option, its range and the value, with exit 2 (a
+// uint16_t port used to wrap: --port 99999 listened on 34463).
+TEST_CASE("cli.every-numeric-option-refuses-values-out-of-its-range") {
+  struct Option {
+    std::vector<std::string> command;
+    std::string name, range;
+    std::vector<std::string> bad;
+  };
+  const std::vector<std::string> huge = {"-1", "x", "1e3", "", "18446744073709551616"};
+  const std::vector<Option> options = {
+      {{"serve"}, "--port", "0 to 65535", {"65536", "99999"}},
+      {{"serve"}, "--request-timeout", "1 to 86400 seconds", {"0", "86401"}},
+      {{"clients", "run"}, "--jobs", "1 to 256", {"0", "257"}},
+      {{"clients", "run"}, "--timeout", "1 to 3600 seconds", {"0", "3601"}},
+      {{"bench"}, "--mb", "1 to 4096 MB", {"0", "4097"}},
+      {{"bench"}, "--runs", "1 to 100", {"0", "101"}},
+      {{"record", "--upstream", "http://127.0.0.1:9/", "--case", "x"}, "--timeout",
+       "1 to 86400 seconds", {"0", "86401"}},
+      {{"import-crash", kSeed000, "--case", "x", "--target", "pipeline"}, "--timeout",
+       "1 to 86400 seconds", {"0", "86401"}},
+      {{"import-crash", kSeed000, "--case", "x", "--target", "pipeline"}, "--max-runs",
+       "0 to 1000000", {"1000001"}},
+  };
+  for (const auto &o : options) {
+    auto values = o.bad;
+    values.insert(values.end(), huge.begin(), huge.end());
+    for (const auto &v : values) {
+      auto args = o.command;
+      args.push_back(o.name + "=" + v);
+      CAPTURE(o.name);
+      CAPTURE(v);
+      auto r = run_harness(args);
+      CHECK(r.exit_code == 2);
+      CHECK(r.out.empty());
+      CHECK(lines_in(r.err) == 1);
+      CHECK(r.err.find(o.name + " takes " + o.range + ", not '" + v + "'") != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("cli.replay.seed-000-tolerant-recovers-what-the-producer-meant") {
   auto r = run_harness({"replay", kSeed000, "--parser", "tolerant", "--json"});
   REQUIRE(r.exit_code == 0);

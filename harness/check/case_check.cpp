@@ -1,5 +1,7 @@
 #include "check/case_check.hpp"
 
+#include "core/finding_groups.hpp"
+
 #include <algorithm>
 
 #include "check/compare.hpp"
@@ -168,15 +170,19 @@ std::vector<Row> check_case(const corpus::Case &c,
     } else if (std::any_of(sc.result.findings.begin(), sc.result.findings.end(),
                            [&](const Finding &f) { return is_repair(f, *impl); })) {
       row.outcome = Outcome::non_strict;
-      row.lines.push_back("the expected result, through repairs of the framing:");
-      constexpr size_t kShown = 3; // the rest are in the result's findings
-      size_t repairs = 0;
+      // The first line says which repairs (the one line text reports show); then one line per
+      // rule, repeats grouped; every finding is in the result.
+      std::vector<const Finding *> repairs;
       for (const auto &f : sc.result.findings)
-        if (is_repair(f, *impl) && ++repairs <= kShown)
-          row.lines.push_back("byte " + std::to_string(f.offset) + "  " + f.rule + ": " +
-                              f.message);
-      if (repairs > kShown)
-        row.lines.push_back("and " + std::to_string(repairs - kShown) + " more repairs");
+        if (is_repair(f, *impl))
+          repairs.push_back(&f);
+      const auto groups = group_findings(repairs);
+      std::string which;
+      for (const auto &g : groups)
+        which += (which.empty() ? "" : ", ") + group_label(g);
+      row.lines.push_back("the expected result, through repairs of the framing: " + which);
+      for (const auto &g : groups)
+        row.lines.push_back(group_bytes(g) + "  " + group_label(g) + ": " + g.first->message);
     }
     // Problems that are not a split's (a missing expectation) belong to the whole stream.
     size_t split_problems = 0;

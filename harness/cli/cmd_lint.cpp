@@ -111,7 +111,8 @@ int cmd_lint(const Args &args, std::ostream &out, std::ostream &err) {
                "(result-document findings)");
   add_dialect_option(options);
   add_from_option(options);
-  options.add_options()("h,help", "show this help");
+  options.add_options()("v,verbose", "list every finding (repeats of one rule are grouped otherwise)")(
+      "h,help", "show this help");
   add_selection_options(options);
   add_report_options(options);
   options.add_options()("targets", "capture files, cases, or folders of cases (default: the "
@@ -202,7 +203,7 @@ int cmd_lint(const Args &args, std::ostream &out, std::ostream &err) {
   }
   run.totals = std::to_string(run.cases.size()) + " captures";
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  const report::TextOptions text{use_colour(out), false};
+  const report::TextOptions text{use_colour(out), opts.count("verbose") > 0};
   if (auto s = write_reports(run, *reports, out, text, false); !s)
     return trouble(s.error());
   return report::failing(run) ? kExitFailures : kExitOk;

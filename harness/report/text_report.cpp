@@ -4,6 +4,7 @@
 #include <iomanip>
 #include <map>
 
+#include "core/finding_groups.hpp"
 #include "report/text.hpp"
 
 namespace harness::report {
@@ -17,16 +18,26 @@ std::string outcome_label(Outcome outcome, bool colour) {
 
 namespace {
 
-void write_lint_entry(std::ostream &out, const Run &run, const Entry &e) {
+void write_lint_entry(std::ostream &out, const Run &run, const Entry &e, bool verbose) {
   for (const auto &c : run.cases)
     if (c.id == e.case_id) {
       out << (c.is_case ? "case      " : "file      ") << c.id << "\n"
           << "dialect   " << c.dialect << "\n";
       break;
     }
-  for (const auto &f : e.findings)
-    out << "  byte " << f.offset << "  event " << f.event << "  " << to_string(f.severity) << "  "
-        << f.rule << ": " << f.message << "\n";
+  if (verbose) {
+    for (const auto &f : e.findings)
+      out << "  byte " << f.offset << "  event " << f.event << "  " << to_string(f.severity)
+          << "  " << f.rule << ": " << f.message << "\n";
+  } else {
+    std::vector<const Finding *> all;
+    for (const auto &f : e.findings)
+      all.push_back(&f);
+    for (const auto &g : group_findings(all))
+      out << "  " << group_bytes(g) << "  " << group_events(g) << "  "
+          << to_string(g.first->severity) << "  " << group_label(g) << ": " << g.first->message
+          << "\n";
+  }
   size_t n[3] = {0, 0, 0};
   for (const auto &f : e.findings)
     ++n[static_cast<size_t>(f.severity)];
@@ -75,6 +86,9 @@ void write_entry(std::ostream &out, const Entry &e, const TextOptions &options) 
   if (e.outcome == Outcome::ok && !options.verbose)
     return;
   const std::string label = outcome_label(e.outcome, options.colour);
+  // A known deviation or a non-strict pass is expected: one line, the detail only with verbose.
+  const bool brief = !options.verbose &&
+                     (e.outcome == Outcome::deviation || e.outcome == Outcome::non_strict);
   if (e.kind == "deviations") {
     for (const auto &p : e.parts)
       for (const auto &line : p.lines)
@@ -87,6 +101,8 @@ void write_entry(std::ostream &out, const Entry &e, const TextOptions &options) 
         << static_cast<long long>(e.seconds * 1000 + 0.5) << " ms)\n";
     if (!e.reason.empty())
       out << "      known: " << e.reason << "\n";
+    if (brief)
+      return;
   } else {
     if (!e.variant.empty())
       out << "  variant " << e.variant;
@@ -94,7 +110,11 @@ void write_entry(std::ostream &out, const Entry &e, const TextOptions &options) 
       out << "  (" << e.replays << " replays, " << e.split_points << " split points)";
     else if (!e.reason.empty())
       out << "  known: " << e.reason;
+    else if (brief && !e.parts.empty() && !e.parts.front().lines.empty())
+      out << "  " << e.parts.front().lines.front(); // what made it non-strict
     out << "\n";
+    if (brief)
+      return;
   }
   for (const auto &p : e.parts)
     for (const auto &line : p.lines)
@@ -115,7 +135,7 @@ void write_text(std::ostream &out, const Run &run, const TextOptions &options,
   if (!entries_written)
     for (const auto &e : run.entries) {
       if (e.kind == "lint")
-        write_lint_entry(out, run, e);
+        write_lint_entry(out, run, e, options.verbose);
       else
         write_entry(out, e, options);
     }

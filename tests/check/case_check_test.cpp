@@ -66,9 +66,14 @@ TEST_CASE("check.verdicts.listed-deviation-passes-and-shows-how") {
                               "--deviations", dev});
   CAPTURE(r.out);
   CHECK(r.exit_code == 0);
-  CHECK(has(r.out, "DEVN  t/one  whatwg  known: drops the unterminated [DONE] (https://example.org/x)"));
-  CHECK(has(r.out, "done: expected true, got false"));
+  CHECK(has(r.out, "DEVN  t/one  whatwg  known: drops the unterminated [DONE] (https://example.org/x)\n1 cases"));
   CHECK(has(r.out, "1 known deviations"));
+  // One line by default; the field-by-field detail with --verbose.
+  const auto v = run_harness({"check", c.root, "--impl", "whatwg", "--split", "whole",
+                              "--deviations", dev, "--verbose"});
+  CAPTURE(v.out);
+  CHECK(has(v.out, "DEVN  t/one  whatwg  known: drops the unterminated [DONE] (https://example.org/x)\n"
+                   "      done: expected true, got false\n"));
 }
 
 TEST_CASE("check.verdicts.deviation-pinning-another-result-fails") {

@@ -271,3 +271,28 @@ TEST_CASE("report.select.shards-together-are-exactly-the-full-run") {
   CHECK(together == full);
   CHECK(full_cases.size() > 40);
 }
+
+// Repeats of one rule in one case are one line ("22× rule, bytes A…B"); --verbose lists them all.
+TEST_CASE("report.text-groups-repeated-findings-and-keeps-expected-outcomes-to-one-line") {
+  const std::string seed = "seeds/000_c359a6ca5f32f75d";
+  const auto lint = run_harness({"lint", seed});
+  CAPTURE(lint.out);
+  CHECK(has(lint.out, "  bytes 282\u20266714  events 0\u202621  error  22\u00d7 "
+                      "sse.blank-line-missing: new field line after"));
+  CHECK(has(lint.out, "  byte 6714  event 22  error  sse.unterminated-event: "));
+  CHECK(has(lint.out, "26 findings: 25 errors, 1 warnings, 0 info"));
+  const auto verbose = run_harness({"lint", seed, "--verbose"});
+  size_t listed = 0;
+  for (size_t at = verbose.out.find("sse.blank-line-missing"); at != std::string::npos;
+       at = verbose.out.find("sse.blank-line-missing", at + 1))
+    ++listed;
+  CHECK(listed == 22);
+  CHECK(verbose.out.find("22\u00d7") == std::string::npos);
+
+  const auto check = run_harness({"check", std::string(SSEH_CORPUS_DIR) + "/" + seed,
+                                  "--split", "whole", "--impl", "tolerant"});
+  CAPTURE(check.out);
+  CHECK(has(check.out, "NSTR  seeds/000_c359a6ca5f32f75d  tolerant  the expected result, through "
+                       "repairs of the framing: 22\u00d7 sse.blank-line-missing, 2\u00d7 "
+                       "sse.payload-on-next-line, sse.unterminated-event\n1 cases"));
+}

@@ -78,6 +78,8 @@ int clients_list(std::ostream &out) {
     out << c.name << "  " << (dialects.empty() ? "every dialect" : dialects) << "  "
         << c.description << "\n";
   }
+  const std::string dir = clients::clients_dir().string();
+  out << "adapters: " << dir << " (`bash " << dir << "/install` sets up their npm packages)\n";
   return kExitOk;
 }
 

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <unistd.h>
 
+#include "core/data_dir.hpp"
 #include "dialect/dialect.hpp"
 
 namespace harness::cli {
@@ -21,17 +22,12 @@ cxxopts::ParseResult parse(cxxopts::Options &options, const std::vector<std::str
   return options.parse(static_cast<int>(argv.size()), argv.data());
 }
 
-std::string default_corpus_dir() {
-  if (const char *env = std::getenv("SSE_HARNESS_CORPUS"); env && *env)
-    return env;
-  std::error_code ec;
-  if (fs::is_directory("corpus", ec))
-    return "corpus";
-#ifdef SSEH_DEFAULT_CORPUS_DIR
-  return SSEH_DEFAULT_CORPUS_DIR;
-#else
-  return "corpus";
+#ifndef SSEH_DEFAULT_CORPUS_DIR
+#define SSEH_DEFAULT_CORPUS_DIR "corpus"
 #endif
+
+std::string default_corpus_dir() {
+  return data_dir("corpus", "SSE_HARNESS_CORPUS", SSEH_DEFAULT_CORPUS_DIR).string();
 }
 
 void add_case_paths(cxxopts::Options &options) {

@@ -24,8 +24,8 @@ namespace harness::cli {
 /// unknown options and bad values; run() catches that and exits 2.
 cxxopts::ParseResult parse(cxxopts::Options &options, const std::vector<std::string> &args);
 
-/// The bundled corpus: $SSE_HARNESS_CORPUS, else ./corpus when it exists, else the source tree's
-/// corpus/ recorded at build time.
+/// The bundled corpus: $SSE_HARNESS_CORPUS, else the installed corpus when this binary is an
+/// installed one, else the source tree's corpus/ recorded at build time (core/data_dir.hpp).
 std::string default_corpus_dir();
 
 /// Adds the positional [PATH...] option of the commands that act on cases (check, list).

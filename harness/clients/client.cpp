@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/data_dir.hpp"
 #include "json/rapidjson.hpp"
 #include "serve/route.hpp"
 
@@ -208,9 +209,7 @@ std::string request_line(const RunTarget &t, std::chrono::milliseconds timeout) 
 }
 
 std::filesystem::path clients_dir() {
-  if (const char *env = std::getenv("SSE_HARNESS_CLIENTS"); env && *env)
-    return env;
-  return SSEH_DEFAULT_CLIENTS_DIR;
+  return data_dir("clients", "SSE_HARNESS_CLIENTS", SSEH_DEFAULT_CLIENTS_DIR);
 }
 
 } // namespace harness::clients

@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 
+#include "core/data_dir.hpp"
 #include "source/read_file.hpp"
 
 #ifndef SSEH_DEFAULT_SCHEMAS_DIR
@@ -36,10 +37,7 @@ Registry &registry() {
 }
 
 fs::path default_dir() {
-  const char *env = std::getenv("SSE_HARNESS_SCHEMAS");
-  if (env && *env)
-    return fs::path(env);
-  return fs::path(SSEH_DEFAULT_SCHEMAS_DIR);
+  return data_dir("schemas", "SSE_HARNESS_SCHEMAS", SSEH_DEFAULT_SCHEMAS_DIR);
 }
 
 Result<std::shared_ptr<const CompiledSchema>> compile(const std::string &path) {

@@ -35,6 +35,8 @@ constexpr Command kCommands[] = {
     {"fuzz-seeds", "write the corpus as fuzzer seeds, a dictionary and options", cmd_fuzz_seeds},
     {"fuzz-run", "run a fuzz target over inputs in-process (what fuzz/ binaries run)", cmd_fuzz_run},
     {"import-crash", "turn a crashing fuzz input into a minimized regression case", cmd_import_crash},
+    {"merge-reports", "join the JSON reports of a run's shards into that run, in any format",
+     cmd_merge_reports},
 };
 
 void usage(std::ostream &out) {

@@ -22,5 +22,6 @@ int cmd_record(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_fuzz_seeds(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_fuzz_run(const Args &args, std::ostream &out, std::ostream &err);
 int cmd_import_crash(const Args &args, std::ostream &out, std::ostream &err);
+int cmd_merge_reports(const Args &args, std::ostream &out, std::ostream &err);
 
 } // namespace harness::cli

@@ -139,12 +139,18 @@ report::Run RunSetup::start(std::string command) const {
   run.command = std::move(command);
   run.started = utc_now();
   run.shard = selection.shard();
+  run.invocation = invocation;
   run.fail_on = reports.fail_on;
   return run;
 }
 
 Result<RunSetup> run_setup(const cxxopts::ParseResult &opts, bool discover) {
   RunSetup setup;
+  for (const auto &kv : opts.arguments()) {
+    static const std::set<std::string> kRunNeutral = {"shard", "report", "progress", "verbose", "v"};
+    if (!kRunNeutral.count(kv.key()))
+      setup.invocation += (setup.invocation.empty() ? "--" : " --") + kv.key() + "=" + kv.value();
+  }
   auto selection = selection_of(opts);
   if (!selection)
     return selection.error();

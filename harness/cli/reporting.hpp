@@ -49,7 +49,10 @@ struct RunSetup {
   Selection selection;
   ReportOptions reports;
   std::vector<corpus::Case> cases;
-  /// An empty Run of `command` with its start time, shard and fail_on set.
+  /// The options as given, without --shard, the report options and -v: what the shards of one
+  /// run share (report::Run::invocation).
+  std::string invocation;
+  /// An empty Run of `command` with its start time, shard, invocation and fail_on set.
   report::Run start(std::string command) const;
 };
 

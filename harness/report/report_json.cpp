@@ -69,7 +69,9 @@ Value case_info(const CaseInfo &c, bool streams, Alloc &a) {
   v.AddMember("dialect", str(c.dialect, a), a);
   v.AddMember("file", str(c.file, a), a);
   v.AddMember("tags", strings(c.tags, a), a);
-  v.AddMember("bytes", Value(static_cast<uint64_t>(c.stream.size())), a);
+  v.AddMember("bytes", Value(static_cast<uint64_t>(c.stream.empty() ? c.unloaded_bytes
+                                                                     : c.stream.size())),
+              a);
   Value starts(rapidjson::kArrayType);
   for (const auto s : c.event_starts)
     starts.PushBack(Value(static_cast<uint64_t>(s)), a);
@@ -129,6 +131,7 @@ rapidjson::Document to_document(const Run &run, bool streams) {
   d.AddMember("started", str(run.started, a), a);
   d.AddMember("seconds", seconds_value(run.seconds), a);
   d.AddMember("shard", str(run.shard, a), a);
+  d.AddMember("invocation", str(run.invocation, a), a);
   d.AddMember("totals", str(run.totals, a), a);
   Value fail_on(rapidjson::kArrayType);
   for (const auto o : run.fail_on)

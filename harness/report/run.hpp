@@ -60,6 +60,8 @@ struct CaseInfo {
   std::string file;                  ///< the stream file's path
   std::vector<std::string> tags;
   std::string stream;                ///< the stream's bytes
+  /// The stream's size when `stream` is not loaded (a report read back whose file is gone).
+  uint64_t unloaded_bytes = 0;
   std::vector<uint64_t> event_starts;///< byte offset where each SSE event begins (tolerant rules)
   /// Recorded arrivals (corpus::Arrival): byte offset and microseconds after the request; empty
   /// when the case has no timing.
@@ -73,6 +75,8 @@ struct Run {
   std::string started;                     ///< UTC, ISO 8601, e.g. "2026-12-03T18:42:05Z"
   double seconds = 0;                      ///< wall time of the whole run
   std::string shard;                       ///< "K/N" when --shard selected part of the cases
+  /// What was asked, without --shard and the report options: the shards of one run share it.
+  std::string invocation;
   std::vector<std::string> implementations;///< the matrix columns, in run order
   std::vector<std::string> kinds;          ///< implementations[i]'s kind
   std::vector<CaseInfo> cases;             ///< the matrix rows, in run order

@@ -1,0 +1,22 @@
+#pragma once
+// Joining the shards of one run (`check --shard K/N` in N CI jobs) back into the run they split,
+// as if it had run whole: `sse-harness merge-reports`.
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "report/run.hpp"
+
+namespace harness::report {
+
+/// One Run from the reports of all N shards of one run (`files` name them, for errors). Refused,
+/// naming the file: a report that is not a shard (no K/N); reports of different runs (command,
+/// invocation, implementations, fail-on or N differ); two reports of the same shard or holding
+/// the same case; a shard missing. The result has the cases and entries of all shards in case-id
+/// order (the order a whole run discovers them in), the earliest start, the longest shard's wall
+/// time (the jobs ran side by side), totals recounted, and no shard.
+/// Known deviations that matched nothing are noted per shard only (a shard sees part of the
+/// cases), so a merged run does not report stale deviations; a whole run does.
+Result<Run> merge_shards(std::vector<Run> shards, const std::vector<std::string> &files);
+
+} // namespace harness::report

@@ -5,8 +5,8 @@
 //   reasoning     the `reasoning` standard content blocks of message.contentBlocks, joined
 //   tool_calls    message.tool_call_chunks (merged by index): index, id, name, and args, the
 //                 arguments text as streamed; type null (LangChain's own is "tool_call_chunk")
-//   finish_reason response_metadata.finish_reason (OpenAI chat), .stop_reason (Anthropic), or
-//                 for the Responses API response_metadata.incomplete_details.reason
+//   finish_reason response_metadata.finish_reason (OpenAI chat), additional_kwargs.stop_reason
+//                 (Anthropic), or response_metadata.incomplete_details.reason (Responses API)
 //   role          "assistant" (an AIMessageChunk)
 //   usage         message.usage_metadata (input_tokens, output_tokens, total_tokens,
 //                 output_token_details.reasoning); null when absent
@@ -52,7 +52,7 @@ function mapChoice(m) {
       .filter((b) => b?.type === 'reasoning' && typeof b.reasoning === 'string')
       .map((b) => b.reasoning)
       .join(''),
-    finishReason: meta.finish_reason ?? meta.stop_reason ?? meta.incomplete_details?.reason,
+    finishReason: meta.finish_reason ?? m.additional_kwargs?.stop_reason ?? meta.incomplete_details?.reason,
     toolCalls: (m.tool_call_chunks ?? []).map((tc, i) => ({
       index: tc.index ?? i,
       id: tc.id,

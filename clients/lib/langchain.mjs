@@ -2,11 +2,13 @@
 // chunk.concat() (how LangChain's docs accumulate a stream), then what the final chunk exposes
 // (form (a), CONTRACT.md):
 //   text          message.text (the text content blocks, joined)
-//   reasoning     the `reasoning` standard content blocks of message.contentBlocks, joined
+//   reasoning     the `reasoning` standard content blocks of message.contentBlocks, joined, else
+//                 additional_kwargs.reasoning_content (where ChatOpenAI keeps delta.reasoning_content)
+//   refusal       additional_kwargs.refusal (the Responses API's refusal; chat deltas' is dropped)
 //   tool_calls    message.tool_call_chunks (merged by index): index, id, name, and args, the
 //                 arguments text as streamed; type null (LangChain's own is "tool_call_chunk")
 //   finish_reason response_metadata.finish_reason (OpenAI chat), additional_kwargs.stop_reason
-//                 (Anthropic), or response_metadata.incomplete_details.reason (Responses API)
+//                 (Anthropic), or response_metadata.status (Responses API: the response's status)
 //   role          "assistant" (an AIMessageChunk)
 //   usage         message.usage_metadata (input_tokens, output_tokens, total_tokens,
 //                 output_token_details.reasoning); null when absent
@@ -44,15 +46,15 @@ export async function langchainAdapter({ script, impl, makeModel }) {
 
 function mapChoice(m) {
   const meta = m.response_metadata ?? {};
+  const extra = m.additional_kwargs ?? {};
   const blocks = Array.isArray(m.contentBlocks) ? m.contentBlocks : [];
+  const reasoningBlocks = blocks.filter((b) => b?.type === 'reasoning' && typeof b.reasoning === 'string');
   return choice({
     role: 'assistant',
     text: m.text,
-    reasoning: blocks
-      .filter((b) => b?.type === 'reasoning' && typeof b.reasoning === 'string')
-      .map((b) => b.reasoning)
-      .join(''),
-    finishReason: meta.finish_reason ?? m.additional_kwargs?.stop_reason ?? meta.incomplete_details?.reason,
+    reasoning: reasoningBlocks.length ? reasoningBlocks.map((b) => b.reasoning).join('') : extra.reasoning_content,
+    refusal: extra.refusal,
+    finishReason: meta.finish_reason ?? extra.stop_reason ?? meta.status,
     toolCalls: (m.tool_call_chunks ?? []).map((tc, i) => ({
       index: tc.index ?? i,
       id: tc.id,

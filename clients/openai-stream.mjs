@@ -6,6 +6,7 @@ import OpenAI from 'openai';
 import { main } from './lib/adapter.mjs';
 import { MESSAGES, MODEL, SDK_OPTIONS } from './lib/request.mjs';
 import { oneLine, pkgVersion, resultDocument } from './lib/output.mjs';
+import { choices, str, usage } from './lib/result.mjs';
 
 const IMPL = `openai@${pkgVersion('openai')} chat.completions.stream`;
 const partial = (log, raised) => resultDocument(IMPL, { events: log.chunks ?? 0, raised });
@@ -26,44 +27,38 @@ async function run({ base_url: baseURL, dialect }, log) {
   }
 }
 
-const str = (v) => (typeof v === 'string' ? v : '');
-const strOrNull = (v) => (typeof v === 'string' ? v : null);
-const intOrNull = (v) => (Number.isInteger(v) && v >= 0 ? v : null);
-
 function mapChoices(completion) {
-  const choices = Array.isArray(completion?.choices) ? completion.choices : [];
-  return choices
-    .map((c, i) => {
+  const list = Array.isArray(completion?.choices) ? completion.choices : [];
+  return choices(
+    list.map((c) => {
       const m = c?.message ?? {};
-      const reasoning = typeof m.reasoning_content === 'string' ? m.reasoning_content : str(m.reasoning);
-      const toolCalls = Array.isArray(m.tool_calls) ? m.tool_calls : [];
       return {
-        index: Number.isInteger(c?.index) && c.index >= 0 ? c.index : i,
-        role: strOrNull(m.role),
-        text: str(m.content),
-        reasoning,
-        refusal: str(m.refusal),
-        finish_reason: strOrNull(c?.finish_reason) || null,
-        tool_calls: toolCalls.map((tc, j) => ({
-          index: Number.isInteger(tc?.index) && tc.index >= 0 ? tc.index : j,
-          id: strOrNull(tc?.id),
-          type: strOrNull(tc?.type),
-          name: strOrNull(tc?.function?.name),
-          arguments: str(tc?.function?.arguments),
+        index: c?.index,
+        role: m.role,
+        text: m.content,
+        reasoning: typeof m.reasoning_content === 'string' ? m.reasoning_content : m.reasoning,
+        refusal: m.refusal,
+        finishReason: c?.finish_reason,
+        toolCalls: (Array.isArray(m.tool_calls) ? m.tool_calls : []).map((tc) => ({
+          index: tc?.index,
+          id: tc?.id,
+          type: tc?.type,
+          name: tc?.function?.name,
+          args: str(tc?.function?.arguments),
         })),
       };
-    })
-    .sort((a, b) => a.index - b.index);
+    }),
+  );
 }
 
 function mapUsage(u) {
   if (u === null || u === undefined || typeof u !== 'object') return null;
-  return {
-    prompt_tokens: intOrNull(u.prompt_tokens),
-    completion_tokens: intOrNull(u.completion_tokens),
-    total_tokens: intOrNull(u.total_tokens),
-    reasoning_tokens: intOrNull(u.completion_tokens_details?.reasoning_tokens),
-  };
+  return usage({
+    prompt: u.prompt_tokens,
+    completion: u.completion_tokens,
+    total: u.total_tokens,
+    reasoning: u.completion_tokens_details?.reasoning_tokens,
+  });
 }
 
 // Last: the top-level await must not run before the helpers above are initialised.

@@ -22,7 +22,8 @@ export function pkgVersion(name) {
 export function oneLine(err) {
   if (err === null || err === undefined) return String(err);
   if (typeof err !== 'object') return squash(String(err));
-  let msg = typeof err.message === 'string' && err.message !== '' ? err.message : String(err);
+  let msg = Array.isArray(err.issues) ? zodIssues(err.issues) : '';
+  if (!msg) msg = typeof err.message === 'string' && err.message !== '' ? err.message : String(err);
   // SDK error classes often leave name as "Error": the constructor's name is the informative one.
   let name = typeof err.name === 'string' && err.name !== 'Error' ? err.name : '';
   if (!name && err.constructor && typeof err.constructor.name === 'string') name = err.constructor.name;
@@ -37,6 +38,18 @@ export function oneLine(err) {
   }
   if (causes.length) msg += ` (cause: ${causes.join(': ')})`;
   return squash(msg);
+}
+
+// A zod validation error's message is the JSON of its issues: "path: message" per issue instead
+// (for a union, the branch that says what was received: "expected string, received undefined").
+function zodIssues(issues) {
+  return issues
+    .map((i) => {
+      const branch = (i?.errors ?? []).flat().find((b) => b?.code === 'invalid_type');
+      const path = Array.isArray(i?.path) ? i.path.join('.') : '';
+      return `${path}: ${branch?.message ?? i?.message ?? 'invalid'}`;
+    })
+    .join('; ');
 }
 
 function squash(s) {

@@ -56,8 +56,10 @@ harness::test::ProcessResult clients_run(const std::string &exec, const std::str
 TEST_CASE("clients.list-names-the-built-in-clients") {
   const auto r = run_harness({"clients", "list"});
   CHECK(r.exit_code == 0);
-  for (const char *name : {"curl", "openai-create", "openai-stream", "anthropic-sdk",
-                           "eventsource", "eventsource-parser", "chromium"})
+  for (const char *name :
+       {"curl", "openai-create", "openai-stream", "anthropic-sdk", "ai-openai",
+        "ai-openai-compatible", "ai-anthropic", "langchain-openai", "langchain-anthropic", "mistral",
+        "groq", "eventsource", "eventsource-parser", "fetch-event-source", "chromium"})
     CHECK(r.out.find(std::string(name) + "  ") != std::string::npos);
 }
 

@@ -200,6 +200,8 @@ Result<Client> command_client(std::string_view command, std::string name, std::s
 
 } // namespace
 
+const std::vector<std::string> &sse_level_fields() { return kSseFields; }
+
 Result<Client> exec_client(std::string_view command, std::string name) {
   return command_client(command, std::move(name), "--exec", false);
 }

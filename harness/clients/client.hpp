@@ -53,6 +53,10 @@ Result<Client> exec_client(std::string_view command, std::string name = "exec");
 /// The same for --exec-persistent 'CMD ARGS…': a client of the persistent form only.
 Result<Client> exec_persistent_client(std::string_view command, std::string name = "exec");
 
+/// The fields an SSE-level client (one that prints an event log) is judged on; an --exec client
+/// that prints one is judged on them too.
+const std::vector<std::string> &sse_level_fields();
+
 /// Whether `client` speaks `dialect`.
 bool speaks(const Client &client, std::string_view dialect);
 

@@ -135,6 +135,7 @@ Document decode_event_log(const Value &log, std::string_view dialect) {
 
 struct Reading {
   Document doc;
+  bool event_log = false; ///< the client printed an event log (decoded into `doc`)
   std::string problem; ///< not empty: the output could not be judged (outcome error)
 };
 
@@ -164,6 +165,7 @@ Reading read_output(const Client &client, const ProcessOutcome &run, std::string
     r.problem = valid.error().str();
     return r;
   }
+  r.event_log = event_log;
   r.doc = event_log ? decode_event_log(parsed, dialect) : std::move(parsed);
   return r;
 }
@@ -226,9 +228,10 @@ std::shared_ptr<const Document> shared_copy(const rapidjson::Value &v) {
   return d;
 }
 
-Judged judge_run(const corpus::Case &c, std::span<const uint64_t> starts, const Client &client,
+Judged judge_run(const corpus::Case &c, std::span<const uint64_t> starts, const Client &given,
                  const serve::WireOptions &options, const serve::Plan &plan,
                  const ProcessOutcome &run, const check::DeviationLookup &deviations) {
+  Client client = given; // an --exec client that prints an event log is judged as SSE-level
   Judged j;
   j.row.impl = client.name;
   j.row.variant = variant_of(plan, c.capture.stream(), options);
@@ -255,6 +258,8 @@ Judged judge_run(const corpus::Case &c, std::span<const uint64_t> starts, const 
       j.summary = reading.problem;
       return j;
     }
+    if (reading.event_log && client.output == Output::result)
+      client.judged = sse_level_fields();
     actual = std::move(reading.doc);
     reduce_errors(actual, actual.GetAllocator());
     if (!actual.HasMember("raised"))

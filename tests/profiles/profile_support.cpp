@@ -4,7 +4,7 @@
 
 #include "dialect/dialect.hpp"
 #include "pipeline/implementation.hpp"
-#include "pipeline/replay.hpp"
+#include "pipeline/trace.hpp"
 
 namespace profile_test {
 

@@ -54,7 +54,7 @@ StreamCheck check_stream(std::string_view stream, const pipeline::Implementation
         sc.skipped = true;
         out.notes.push_back("split every skipped: the stream has " + std::to_string(stream.size()) +
                             " bytes, above the " + std::to_string(split::kEveryMaxBytes) +
-                            "-byte limit for one replay per byte");
+                            "-byte limit for checking every split point");
         continue;
       }
       const pipeline::ParserTrace want(stream, impl, whole);

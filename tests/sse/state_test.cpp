@@ -110,7 +110,8 @@ TEST_CASE("sse.state-differs-when-the-future-calls-do") {
       {"data: a\n\ndata: b\n\n", "data: a\n\n:xxxxxxx\n\n"},
       {"\n", "\n\n\n"},
   };
-  for (const auto &[a, b] : pairs) {
+  for (const auto &pair : pairs) {
+    const std::string &a = pair.first, &b = pair.second; // clang 14: no lambda capture of bindings
     CAPTURE(a);
     CAPTURE(b);
     size_t told_apart = 0; // implementations whose calls show the difference

@@ -1,9 +1,9 @@
 #pragma once
 // A parser trace: every call an implementation's parser made to its sink in one replay (events and
 // findings, in order). The decoder's result is a pure function of that sequence, so two splits
-// with equal traces give equal results: `check` runs `every` (one replay per split point) at
-// framing speed by comparing parser calls with the whole stream's trace as they come, and decodes
-// only where they differ.
+// with equal traces give equal results: `check` decides `every` (split_points.hpp) at framing
+// speed by comparing parser calls with the whole stream's trace as they come, and decodes only
+// the first split point where they differ.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -30,8 +30,9 @@
 //
 // (A) is what the parsers are built for: at a cut point the line scanner carries no partial line
 // (after a CR that ends a line it waits for the next byte only to tell CRLF from a bare CR, which
-// it does across feeds too), and each parser's end-of-feed step (settling data views, publishing
-// a bare CR) changes no call. It is checked in part here: when R's calls differ from the trace
+// it does across feeds too; the LF-only scanners of `lines` and openai-go carry a line cut after
+// a bare CR like any partial line), and each parser's end-of-feed step (settling data views,
+// publishing a bare CR) changes no call. It is checked in part here: when R's calls differ from the trace
 // (so cutting at line ends changes something), the shortcut is not trusted and every point is
 // replayed fully. A parser without copy_state/same_state is replayed fully too.
 //

@@ -203,7 +203,7 @@ std::vector<Row> check_case(const corpus::Case &c,
         part.outcome = Outcome::informational;
         part.lines.push_back("skipped: the stream has " + std::to_string(stream.size()) +
                              " bytes, above the " + std::to_string(split::kEveryMaxBytes) +
-                             "-byte limit for one replay per byte");
+                             "-byte limit for checking every split point");
       }
       row.outcome = worse(row.outcome, part.outcome);
       row.lines.insert(row.lines.end(), s.problems.begin(), s.problems.end());

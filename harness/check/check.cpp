@@ -2,6 +2,8 @@
 
 #include "check/compare.hpp"
 #include "pipeline/replay.hpp"
+#include "pipeline/split_points.hpp"
+#include "pipeline/trace.hpp"
 #include "report/result_json.hpp"
 
 namespace harness::check {
@@ -52,30 +54,28 @@ StreamCheck check_stream(std::string_view stream, const pipeline::Implementation
         sc.skipped = true;
         out.notes.push_back("split every skipped: the stream has " + std::to_string(stream.size()) +
                             " bytes, above the " + std::to_string(split::kEveryMaxBytes) +
-                            "-byte limit for one replay per byte");
+                            "-byte limit for checking every split point");
         continue;
       }
       const pipeline::ParserTrace want(stream, impl, whole);
-      uint64_t failing = 0;
-      for (const auto &s : split::expand(spec, stream.size())) {
-        if (want.matches(stream, impl, s)) {
-          ++out.split_points;
-          continue;
-        }
-        if (failing++ == 0) { // show the first failing point in full, count the rest
-          const auto got = pipeline::replay(stream, impl, dialect, s);
-          ++out.replays;
-          if (got == base)
-            sc.problems.push_back("split " + s.name() +
-                                   " changes the parser's events (offsets or order) although "
-                                   "the reassembled result is the same");
-          else
-            split_differs(sc, s, base_doc, got);
-        }
-      }
-      if (failing > 1)
-        sc.problems.push_back("split every: " + std::to_string(failing) +
-                               " split points change the parser's events (first one shown)");
+      const pipeline::SplitPoints points = pipeline::check_split_points(stream, impl, want);
+      out.split_points += points.points - points.failing;
+      if (points.failing == 0)
+        continue;
+      // The first failing point in full: its first differing parser call, then what that does to
+      // the reassembled result; the others counted.
+      const split::Split first{split::Split::Kind::at, points.first};
+      sc.problems.push_back("split " + first.name() + " changes the parser's calls: " +
+                            points.difference);
+      const auto got = pipeline::replay(stream, impl, dialect, first);
+      ++out.replays;
+      if (got == base)
+        sc.problems.push_back("split " + first.name() + " gives the same reassembled result");
+      else
+        split_differs(sc, first, base_doc, got);
+      if (points.failing > 1)
+        sc.problems.push_back("split every: " + std::to_string(points.failing) +
+                              " split points change the parser's calls (the first one shown)");
       continue;
     }
     const auto got = pipeline::replay(stream, impl, dialect, spec.split);

@@ -29,7 +29,7 @@ struct StreamCheck {
   std::vector<SplitCheck> splits;    ///< one per spec, in order; `problems` is theirs concatenated
   std::vector<std::string> notes;    ///< not failures (e.g. `every` skipped on a huge stream)
   uint64_t replays = 0;              ///< full replays run
-  uint64_t split_points = 0;         ///< `every` split points proven equal by the parser trace
+  uint64_t split_points = 0;         ///< `every` split points whose parser calls equal the whole's
 };
 
 /// `expectation` is the merged partial result document for this implementation, or nullptr when the

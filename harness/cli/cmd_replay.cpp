@@ -3,6 +3,8 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "pipeline/replay.hpp"
+#include "pipeline/split_points.hpp"
+#include "pipeline/trace.hpp"
 #include "report/result_json.hpp"
 #include "report/text.hpp"
 
@@ -67,23 +69,29 @@ int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
   }
   const auto stream = target->capture.stream();
   if (spec->every && stream.size() > split::kEveryMaxBytes) {
-    err << "sse-harness replay: " << target->label << ": split every replays the stream once per "
-        << "byte; " << stream.size() << " bytes is above the " << split::kEveryMaxBytes
+    err << "sse-harness replay: " << target->label << ": split every checks one split per byte; "
+        << stream.size() << " bytes is above the " << split::kEveryMaxBytes
         << "-byte limit (use random:SEED or bytes:N)\n";
     return kExitTrouble;
   }
 
   const auto result = pipeline::replay(stream, impl, target->dialect, split::Split{});
-  if (spec->every || !(spec->split == split::Split{})) {
-    // Every split named must give the whole-stream result; show the first one that does not.
-    for (const auto &s : split::expand(*spec, stream.size())) {
-      if (pipeline::replay(stream, impl, target->dialect, s) == result)
-        continue;
-      err << "sse-harness replay: " << target->label << ": split " << s.name()
-          << " gives a different result than the whole stream (run `sse-harness check` for the "
-             "difference)\n";
+  if (spec->every) {
+    // Every split point must make the whole stream's parser calls; name the first that does not.
+    const pipeline::ParserTrace whole(stream, impl, split::Split{});
+    const pipeline::SplitPoints points = pipeline::check_split_points(stream, impl, whole);
+    if (points.failing) {
+      err << "sse-harness replay: " << target->label << ": split at:" << points.first
+          << " changes the parser's calls (" << points.difference << "); " << points.failing
+          << " of " << points.points << " split points do\n";
       return kExitFailures;
     }
+  } else if (!(spec->split == split::Split{}) &&
+             !(pipeline::replay(stream, impl, target->dialect, spec->split) == result)) {
+    err << "sse-harness replay: " << target->label << ": split " << spec->split.name()
+        << " gives a different result than the whole stream (run `sse-harness check` for the "
+           "difference)\n";
+    return kExitFailures;
   }
 
   report::ResultMeta meta{target->the_case ? target->label : "", target->capture.file,

@@ -19,4 +19,8 @@ inline bool is_utf8_continuation(unsigned char byte) { return (byte & 0xC0) == 0
 /// one-line message shows of another program's output.
 std::string first_line(std::string_view text);
 
+/// `bytes` for a one-line message: printable ASCII kept (`"` and `\` escaped with a backslash), LF
+/// and CR as \n and \r, every other byte as \xNN; at most `max` input bytes, then "...".
+std::string escaped_bytes(std::string_view bytes, size_t max);
+
 } // namespace harness

@@ -6,6 +6,7 @@
 #include "check/lint.hpp"
 #include "dialect/dialect.hpp"
 #include "json/rapidjson.hpp"
+#include "pipeline/split_points.hpp"
 #include "report/result_json.hpp"
 #include "rules/catalog.hpp"
 #include "sse/utf8.hpp"
@@ -296,6 +297,9 @@ Verdict check_split_invariance(const SplitInput &in, const pipeline::Implementat
   if (decoding && !(*a.result == *b.result))
     return violation("split-invariance", std::string(impl.name) + " " + std::string(dialect) +
                                              ": equal traces but different results");
+  // Every 2-way split point too, decided as `check --split every` decides it.
+  if (auto every = pipeline::split_point_violation(in.stream, impl))
+    return violation("split-invariance", std::string(impl.name) + " every: " + *every);
   return std::nullopt;
 }
 

@@ -77,7 +77,8 @@ Verdict check_differential(const SplitInput &in, sse::ParserFactory reference,
 /// The split must not matter: `impl`'s parser emits the same trace (events and findings, every
 /// field) under in's feeds as fed whole, and, when `impl` handles `dialect`, its decoder gives an
 /// equal StreamResult. A plain input (no split header) is compared with the feed lengths 1, 3, 7
-/// cycled instead, so that it tests something too.
+/// cycled instead, so that it tests something too. Then every 2-way split point of the stream, as
+/// `check --split every` decides it (pipeline::split_point_violation).
 Verdict check_split_invariance(const SplitInput &in, const pipeline::Implementation &impl,
                                std::string_view dialect);
 

@@ -134,6 +134,37 @@ void SdkLineParser::on_blank_line(uint64_t offset) {
   retry_seen_ = false;
 }
 
+bool SdkLineParser::copy_state(const sse::Parser &other) {
+  const auto *o = dynamic_cast<const SdkLineParser *>(&other);
+  if (!o)
+    return false;
+  rules_ = o->rules_;
+  scanner_.copy_state(o->scanner_);
+  stopped_ = o->stopped_;
+  block_started_ = o->block_started_;
+  block_offset_ = o->block_offset_;
+  data_offset_ = o->data_offset_;
+  data_lines_ = o->data_lines_;
+  data_ = o->data_;
+  type_ = o->type_;
+  retry_seen_ = o->retry_seen_;
+  last_id_ = o->last_id_;
+  index_ = o->index_;
+  return true;
+}
+
+bool SdkLineParser::same_state(const sse::Parser &other) const {
+  const auto *o = dynamic_cast<const SdkLineParser *>(&other);
+  // The block offset is read only while a block is started, the data offset only while there are
+  // data lines; the data bytes are cleared with the block, so they are compared as they are.
+  return o && rules_ == o->rules_ && scanner_.same_state(o->scanner_) && stopped_ == o->stopped_ &&
+         block_started_ == o->block_started_ &&
+         (!block_started_ || block_offset_ == o->block_offset_) &&
+         data_lines_ == o->data_lines_ && (data_lines_ == 0 || data_offset_ == o->data_offset_) &&
+         data_ == o->data_ && type_ == o->type_ && retry_seen_ == o->retry_seen_ &&
+         last_id_ == o->last_id_ && index_ == o->index_;
+}
+
 std::unique_ptr<sse::Parser> make_sdk_line_parser(sse::EventSink &sink, const LineRules &rules) {
   return std::make_unique<SdkLineParser>(sink, rules);
 }

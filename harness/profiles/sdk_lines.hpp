@@ -60,6 +60,8 @@ struct LineRules {
   /// Every data line is followed by LF in the event's data (Go appends '\n' after each value)
   /// instead of the lines being joined by LF.
   bool newline_after_each_data_line = false;
+
+  bool operator==(const LineRules &) const = default;
 };
 
 class SdkLineParser final : public sse::Parser {
@@ -69,6 +71,8 @@ public:
   /// End of body: the partial last line is processed as a field line; the pending block is never
   /// dispatched (no SDK dispatches an event without its blank line).
   void finish() override;
+  bool copy_state(const sse::Parser &other) override;
+  bool same_state(const sse::Parser &other) const override;
 
 private:
   void on_line(std::string_view text, uint64_t offset);

@@ -52,8 +52,9 @@ std::vector<Split> expand(const Spec &spec, uint64_t size);
 /// random:1, random:2, random:3, every.
 std::vector<Spec> default_specs();
 
-/// `every` replays the stream once per byte: quadratic. Streams above this size refuse it.
-inline constexpr uint64_t kEveryMaxBytes = 1u << 20;
+/// `every` checks one split per byte; even near-linear (pipeline/split_points.hpp), that is a few
+/// hundred parser bytes per stream byte. Streams above this size refuse it.
+inline constexpr uint64_t kEveryMaxBytes = uint64_t{64} << 20;
 
 /// Calls f(std::string_view slice) for each feed, in order; the slices cover `bytes` exactly once
 /// and are never empty (an empty stream gives no call) — except the empty feeds a `feeds:` split's

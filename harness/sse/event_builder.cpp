@@ -48,4 +48,26 @@ void EventBuilder::report(const rules::Rule &rule, uint64_t offset, std::string_
   sink_.on_finding(rules::make_finding(rule, offset, index_, std::string(message)));
 }
 
+void EventBuilder::copy_state(const EventBuilder &other) {
+  started_ = other.started_;
+  block_offset_ = other.block_offset_;
+  data_offset_ = other.data_offset_;
+  data_lines_ = other.data_lines_;
+  viewing_ = false;
+  if (data_lines_ != 0)
+    owned_.assign(other.data());
+  type_ = other.type_;
+  last_id_ = other.last_id_;
+  index_ = other.index_;
+}
+
+bool EventBuilder::same_state(const EventBuilder &other) const {
+  // The block offset is read only while a block is started, the data offset and bytes only while
+  // there are data lines (stale values stay behind after a dispatch).
+  return started_ == other.started_ && (!started_ || block_offset_ == other.block_offset_) &&
+         data_lines_ == other.data_lines_ &&
+         (data_lines_ == 0 || (data_offset_ == other.data_offset_ && data() == other.data())) &&
+         type_ == other.type_ && last_id_ == other.last_id_ && index_ == other.index_;
+}
+
 } // namespace harness::sse

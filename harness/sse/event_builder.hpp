@@ -60,6 +60,13 @@ public:
 
   uint64_t next_index() const { return index_; }
 
+  /// Between feeds (after settle(); see Parser::copy_state): becomes an exact copy of `other`'s
+  /// pending event, last id and dispatch count; the sink stays this builder's.
+  void copy_state(const EventBuilder &other);
+  /// Between feeds: the same block start (when started), data lines (count, first value offset,
+  /// bytes), type, last id and next index.
+  bool same_state(const EventBuilder &other) const;
+
 private:
   EventSink &sink_;
   bool started_ = false;

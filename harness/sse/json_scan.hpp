@@ -17,6 +17,8 @@ public:
   bool complete() const { return state_ == State::closed; }
   /// The buffer was emptied.
   void reset() { *this = JsonCompleteness{}; }
+  /// The same scanning state (so the same answers for the same bytes appended from now on).
+  bool operator==(const JsonCompleteness &) const = default;
 
 private:
   enum class State : uint8_t {

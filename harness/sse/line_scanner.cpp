@@ -165,4 +165,29 @@ bool LineScanner::take_tail(Line &line) {
   return true;
 }
 
+void LineScanner::copy_state(const LineScanner &other) {
+  ends_ = other.ends_;
+  feed_offset_ = other.consumed();
+  begin_ = pos_ = end_ = nullptr; // no feed yet: begin_feed() adds nothing to feed_offset_
+  skip_lf_ = other.skip_lf_;
+  skip_lf_cr_ = other.skip_lf_cr_;
+  bare_cr_ = other.bare_cr_;
+  bare_cr_found_ = other.bare_cr_found_;
+  carry_.assign(other.carried());
+  carry_offset_ = other.carry_offset_;
+  carry_high_ = !carry_.empty() && other.carry_high_;
+  carry_handed_out_ = false;
+}
+
+bool LineScanner::same_state(const LineScanner &other) const {
+  const std::string_view carry = carried();
+  // The carry's offset and high flag mean something only while there is a carry; the CR offset
+  // only while a LF may still pair with it.
+  return ends_ == other.ends_ && consumed() == other.consumed() && skip_lf_ == other.skip_lf_ &&
+         (!skip_lf_ || skip_lf_cr_ == other.skip_lf_cr_) && bare_cr_ == other.bare_cr_ &&
+         bare_cr_found_ == other.bare_cr_found_ && carry == other.carried() &&
+         (carry.empty() ||
+          (carry_offset_ == other.carry_offset_ && carry_high_ == other.carry_high_));
+}
+
 } // namespace harness::sse

@@ -50,7 +50,21 @@ public:
   uint64_t first_bare_cr() const { return bare_cr_; }
   static constexpr uint64_t kNoBareCr = UINT64_MAX;
 
+  /// Between feeds (see Parser::copy_state): becomes an exact copy of `other`'s logical state, the
+  /// carried partial line included; no view of `other`'s past feed is kept.
+  void copy_state(const LineScanner &other);
+  /// Between feeds: the same line ends, stream offset, carried partial line (bytes, offset, high
+  /// flag), CR awaiting its LF and bare-CR state (found and visible).
+  bool same_state(const LineScanner &other) const;
+
 private:
+  /// The stream offset of the next byte to be fed.
+  uint64_t consumed() const { return feed_offset_ + static_cast<uint64_t>(end_ - begin_); }
+  /// The partial line carried into the next feed (a carry already handed out as a line is gone).
+  std::string_view carried() const {
+    return carry_handed_out_ ? std::string_view() : std::string_view(carry_);
+  }
+
   /// Makes a bare CR found while handing out the previous line visible (see first_bare_cr()).
   void publish_bare_cr() {
     if (bare_cr_ == kNoBareCr)

@@ -21,6 +21,7 @@ namespace harness::sse {
 struct OnceNotes {
   bool bare_cr = false;  ///< sse.cr-line-ends reported
   bool no_space = false; ///< sse.no-space-after-colon reported
+  bool operator==(const OnceNotes &) const = default;
 };
 
 /// `text` in double quotes for a finding message, cut to a readable length on a UTF-8 boundary.

@@ -35,6 +35,20 @@ void LinesParser::on_line(const Line &line) {
   sink_.on_event(event);
 }
 
+bool LinesParser::copy_state(const Parser &other) {
+  const auto *o = dynamic_cast<const LinesParser *>(&other);
+  if (!o)
+    return false;
+  scanner_.copy_state(o->scanner_);
+  index_ = o->index_;
+  return true;
+}
+
+bool LinesParser::same_state(const Parser &other) const {
+  const auto *o = dynamic_cast<const LinesParser *>(&other);
+  return o && scanner_.same_state(o->scanner_) && index_ == o->index_;
+}
+
 std::unique_ptr<Parser> make_lines_parser(EventSink &sink) {
   return std::make_unique<LinesParser>(sink);
 }

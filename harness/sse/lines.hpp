@@ -18,6 +18,8 @@ public:
   explicit LinesParser(EventSink &sink) : sink_(sink) {}
   void feed(std::string_view bytes) override;
   void finish() override;
+  bool copy_state(const Parser &other) override;
+  bool same_state(const Parser &other) const override;
 
 private:
   void on_line(const Line &line);

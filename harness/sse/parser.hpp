@@ -36,6 +36,33 @@ public:
   virtual void feed(std::string_view bytes) = 0;
   /// The stream ended. Dispatches or discards what is pending, per the parser's rules.
   virtual void finish() = 0;
+
+  // State copies, so that `check --split every` can replay a split point from the parser's state
+  // at the start of the split line instead of from the stream's start, and stop once the split
+  // parser's state equals the unsplit one's (pipeline/split_points.hpp says why that decides
+  // the same as a full replay). Both are optional: the defaults mean "not supported", and such a
+  // parser is replayed fully at each split point. Call them only between feeds (copy_state also
+  // after finish(): the parser then goes on from the copied state).
+  // A copy is made into an existing parser (not a clone) so that one working parser, reset once
+  // per split point, keeps its buffers.
+
+  /// Makes this parser's logical state an exact copy of `other`'s; `other` must come from the
+  /// same factory (same concrete type and configuration). The sink stays this parser's own.
+  /// Returns false, changing nothing, when not supported or `other` is another kind of parser.
+  virtual bool copy_state(const Parser &other) {
+    (void)other;
+    return false;
+  }
+  /// Whether this parser and `other` are in the same logical state: everything a later call can
+  /// depend on (the stream offset, the carried partial line, the line scanner's CR state, the
+  /// pending event's fields and offsets, the last event id, the dispatch count, the
+  /// once-per-stream notes) is equal, compared exactly, byte for byte; representation (buffer
+  /// capacities, views into a past feed, scratch space) is not. Equal states fed the same feeds
+  /// make the same calls and stay equal. false when not supported or of another kind.
+  virtual bool same_state(const Parser &other) const {
+    (void)other;
+    return false;
+  }
 };
 
 using ParserFactory = std::unique_ptr<Parser> (*)(EventSink &sink);

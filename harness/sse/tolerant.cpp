@@ -98,6 +98,26 @@ void TolerantParser::finish() {
   }
 }
 
+bool TolerantParser::copy_state(const Parser &other) {
+  const auto *o = dynamic_cast<const TolerantParser *>(&other);
+  if (!o)
+    return false;
+  scanner_.copy_state(o->scanner_);
+  builder_.copy_state(o->builder_);
+  json_ = o->json_;
+  json_scanned_ = o->json_scanned_;
+  after_bare_data_ = o->after_bare_data_;
+  notes_ = o->notes_;
+  return true;
+}
+
+bool TolerantParser::same_state(const Parser &other) const {
+  const auto *o = dynamic_cast<const TolerantParser *>(&other);
+  return o && scanner_.same_state(o->scanner_) && builder_.same_state(o->builder_) &&
+         json_ == o->json_ && json_scanned_ == o->json_scanned_ &&
+         after_bare_data_ == o->after_bare_data_ && notes_ == o->notes_;
+}
+
 std::unique_ptr<Parser> make_tolerant_parser(EventSink &sink) {
   return std::make_unique<TolerantParser>(sink);
 }

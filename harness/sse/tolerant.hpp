@@ -42,6 +42,8 @@ public:
   void feed(std::string_view bytes) override;
   /// Processes an incomplete last line and dispatches the pending event. Call once.
   void finish() override;
+  bool copy_state(const Parser &other) override;
+  bool same_state(const Parser &other) const override;
 
 private:
   void on_line(const Line &line);

@@ -66,6 +66,23 @@ void WhatwgParser::finish() {
                     "stream ended before the blank line that dispatches this event; discarded");
 }
 
+bool WhatwgParser::copy_state(const Parser &other) {
+  const auto *o = dynamic_cast<const WhatwgParser *>(&other);
+  if (!o)
+    return false;
+  scanner_.copy_state(o->scanner_);
+  builder_.copy_state(o->builder_);
+  retry_ = o->retry_;
+  notes_ = o->notes_;
+  return true;
+}
+
+bool WhatwgParser::same_state(const Parser &other) const {
+  const auto *o = dynamic_cast<const WhatwgParser *>(&other);
+  return o && scanner_.same_state(o->scanner_) && builder_.same_state(o->builder_) &&
+         retry_ == o->retry_ && notes_ == o->notes_;
+}
+
 std::unique_ptr<Parser> make_whatwg_parser(EventSink &sink) {
   return std::make_unique<WhatwgParser>(sink);
 }

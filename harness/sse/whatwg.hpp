@@ -44,6 +44,8 @@ public:
   void feed(std::string_view bytes) override;
   /// Discards the pending event and any incomplete last line. Call once; feed nothing after.
   void finish() override;
+  bool copy_state(const Parser &other) override;
+  bool same_state(const Parser &other) const override;
 
   /// The last valid `retry` value (reconnection time in ms), if any; kept only so it can be
   /// checked.

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "pipeline/implementation.hpp"
-#include "pipeline/replay.hpp"
+#include "pipeline/trace.hpp"
 
 using harness::pipeline::find_implementation;
 using harness::pipeline::ParserTrace;

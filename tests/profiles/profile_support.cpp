@@ -4,7 +4,8 @@
 
 #include "dialect/dialect.hpp"
 #include "pipeline/implementation.hpp"
-#include "pipeline/replay.hpp"
+#include "pipeline/split_points.hpp"
+#include "pipeline/trace.hpp"
 
 namespace profile_test {
 
@@ -49,13 +50,9 @@ harness::StreamResult replay_all(std::string_view name, std::string_view bytes) 
   if (bytes.size() > 4096) {
     const auto &impl = impl_named(name);
     const harness::pipeline::ParserTrace want(bytes, impl, {});
-    size_t failing = 0;
-    for (size_t k = 1; k < bytes.size(); ++k) {
-      const harness::split::Split at{harness::split::Split::Kind::at, k};
-      if (!want.matches(bytes, impl, at) && failing++ == 0)
-        CHECK_MESSAGE(false, "split at " << k << " changes the parser's events");
-    }
-    CHECK(failing == 0);
+    const auto points = harness::pipeline::check_split_points(bytes, impl, want);
+    CHECK_MESSAGE(points.failing == 0, "split at " << points.first << " changes the parser's calls: "
+                                                   << points.difference);
     return whole;
   }
 

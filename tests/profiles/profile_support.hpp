@@ -20,7 +20,8 @@ harness::StreamResult run_slices(std::string_view name,
 /// byte), at every 2-way split point and, for inputs of at most 40 bytes, at every 3-way split.
 /// Every replay must give the whole-stream result (doctest CHECKs name the first differing split);
 /// that result is returned. Above 4096 bytes the 2-way splits compare the parser trace
-/// (pipeline::ParserTrace; the decoder's result is a function of it) instead of full results.
+/// (pipeline::check_split_points; the decoder's result is a function of it) instead of full
+/// results.
 harness::StreamResult replay_all(std::string_view name, std::string_view bytes);
 
 /// A chat.completion.chunk payload: {"id":<id>,"object":"chat.completion.chunk","choices":

@@ -5,7 +5,6 @@
 #include <time.h>
 
 #include "json/rapidjson.hpp"
-#include "dialect/dialect.hpp"
 #include "pipeline/replay.hpp"
 
 namespace harness::bench {
@@ -100,11 +99,11 @@ Figure rapidjson_parse_only(std::string_view stream, const Runs &runs) {
   });
 }
 
-Figure pipeline(std::string_view stream, const sse::ParserInfo &parser, const Runs &runs) {
+Figure pipeline(std::string_view stream, std::string_view dialect, const sse::ParserInfo &parser,
+                const Runs &runs) {
   return best_of("pipeline " + std::string(parser.name), stream.size(), runs, [&] {
-    // The parser's own implementation entry: the parser with the reference chat decoder.
     const auto &impl = *pipeline::find_implementation(parser.name);
-    const auto r = pipeline::replay(stream, impl, dialect::kOpenAiChat,
+    const auto r = pipeline::replay(stream, impl, dialect,
                                     split::Split{split::Split::Kind::bytes, kFeed});
     return r.events;
   });

@@ -33,8 +33,10 @@ Figure framing(std::string_view stream, const sse::ParserInfo &parser, const Run
 /// except [DONE]; each payload is copied into a NUL-terminated buffer first, as a decoder must.
 Figure rapidjson_parse_only(std::string_view stream, const Runs &runs);
 
-/// Framing + chat decoding + accumulation, 64 KiB slices.
-Figure pipeline(std::string_view stream, const sse::ParserInfo &parser, const Runs &runs);
+/// Framing + decoding of `dialect` + accumulation, 64 KiB slices: the parser's own implementation
+/// (the parser with the harness's reference decoder).
+Figure pipeline(std::string_view stream, std::string_view dialect, const sse::ParserInfo &parser,
+                const Runs &runs);
 
 /// Peak resident memory in KiB so far (getrusage).
 uint64_t peak_rss_kib();

@@ -110,10 +110,10 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
                    std::string(kDefaultWires) + ")",
        cxxopts::value<std::string>()->default_value(kDefaultWires))
       ("timeout", "seconds one run may take before it is killed as hung",
-       cxxopts::value<unsigned>()->default_value("30"))
+       cxxopts::value<std::string>()->default_value("30"))
       ("jobs", "runs at a time; each job keeps one persistent worker per client (default: the "
                "number of cores)",
-       cxxopts::value<unsigned>())
+       cxxopts::value<std::string>())
       ("deviations", "known-deviations file (default: deviations.json in the corpus folder)",
        cxxopts::value<std::string>())
       ("v,verbose", "also list each passing run")
@@ -144,11 +144,15 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
   if (!wires)
     return trouble(wires.error());
   ro.wires = std::move(*wires);
-  ro.timeout = std::chrono::seconds(std::max(1u, opts["timeout"].as<unsigned>()));
-  ro.jobs = opts.count("jobs") ? opts["jobs"].as<unsigned>()
-                               : std::max(1u, std::thread::hardware_concurrency());
-  if (ro.jobs == 0 || ro.jobs > 256)
-    return trouble(Error{"--jobs", std::nullopt, "must be 1 to 256"});
+  const auto timeout = number_option(opts, "timeout", 1, 3600, 30, "seconds");
+  if (!timeout)
+    return trouble(timeout.error());
+  ro.timeout = std::chrono::seconds(*timeout);
+  const auto jobs = number_option(opts, "jobs", 1, 256,
+                                  std::clamp(std::thread::hardware_concurrency(), 1u, 256u));
+  if (!jobs)
+    return trouble(jobs.error());
+  ro.jobs = static_cast<unsigned>(*jobs);
   ro.persistent = opts.count("one-shot") == 0;
   auto setup = run_setup(opts, true);
   if (!setup)

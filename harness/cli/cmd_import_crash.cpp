@@ -1,7 +1,6 @@
 // sse-harness import-crash FILE --case NAME: a crashing fuzz input as a minimized regression case
 // under <corpus>/regress/NAME (fuzz/minimize.hpp, fuzz/crash_case.hpp).
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <filesystem>
 
@@ -29,11 +28,6 @@ std::string self_path() {
   std::error_code ec;
   const fs::path p = fs::read_symlink("/proc/self/exe", ec);
   return ec ? std::string("/proc/self/exe") : p.string();
-}
-
-bool parse_count(const std::string &text, uint64_t &out) {
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return ec == std::errc() && end == text.data() + text.size();
 }
 
 std::string describe(const fuzz::SplitInput &in) {
@@ -97,19 +91,14 @@ int cmd_import_crash(const Args &args, std::ostream &out, std::ostream &err) {
         << ")\n";
     return kExitTrouble;
   }
-  uint64_t timeout_s = 10, max_runs = 2000;
-  if (opts.count("timeout") &&
-      (!parse_count(opts["timeout"].as<std::string>(), timeout_s) || timeout_s == 0 ||
-       timeout_s > 86400)) {
-    err << kPrefix << "--timeout takes whole seconds, 1 to 86400, not '"
-        << opts["timeout"].as<std::string>() << "'\n";
-    return kExitTrouble;
-  }
-  if (opts.count("max-runs") && !parse_count(opts["max-runs"].as<std::string>(), max_runs)) {
-    err << kPrefix << "--max-runs takes a whole number, not '" << opts["max-runs"].as<std::string>()
-        << "'\n";
-    return kExitTrouble;
-  }
+  const auto timeout_option = number_option(opts, "timeout", 1, 86400, 10, "seconds");
+  const auto runs = number_option(opts, "max-runs", 0, 1000000, 2000);
+  for (const auto *n : {&timeout_option, &runs})
+    if (!*n) {
+      err << kPrefix << n->error().str() << "\n";
+      return kExitTrouble;
+    }
+  const uint64_t timeout_s = *timeout_option, max_runs = *runs;
   const std::chrono::milliseconds timeout(timeout_s * 1000);
 
   std::vector<std::string> argv{self_path(), "fuzz-run", "--target", target, "{}"};

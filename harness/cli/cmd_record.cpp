@@ -1,6 +1,5 @@
 // sse-harness record --upstream URL --case NAME: one request proxied to an upstream, its response
 // stored as a new case with the timing of every read (record/record.hpp, record/store.hpp).
-#include <charconv>
 
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
@@ -105,14 +104,12 @@ int cmd_record(const Args &args, std::ostream &out, std::ostream &err) {
     ro.body = std::move(data);
   }
   if (opts.count("timeout")) {
-    const auto text = opts["timeout"].as<std::string>();
-    unsigned n = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (ec != std::errc() || end != text.data() + text.size() || n == 0) {
-      err << prefix << "--timeout takes a number of seconds (at least 1), not '" << text << "'\n";
+    const auto n = number_option(opts, "timeout", 1, 86400, 0, "seconds");
+    if (!n) {
+      err << prefix << n.error().str() << "\n";
       return kExitTrouble;
     }
-    ro.timeout = std::chrono::seconds(n);
+    ro.timeout = std::chrono::seconds(*n);
   }
   std::optional<record::ListenOptions> listen;
   if (listening) {

@@ -1,5 +1,6 @@
 #include "cli/common.hpp"
 
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -79,6 +80,20 @@ std::vector<std::string> impl_names(const cxxopts::ParseResult &opts) {
       for (const auto &n : opts[key].as<std::vector<std::string>>())
         names.push_back(n);
   return names;
+}
+
+Result<uint64_t> number_option(const cxxopts::ParseResult &opts, const std::string &name,
+                               uint64_t lo, uint64_t hi, uint64_t fallback, std::string_view unit) {
+  if (!opts.count(name))
+    return fallback;
+  const auto text = opts[name].as<std::string>();
+  uint64_t n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || n < lo || n > hi)
+    return Error{"", std::nullopt,
+                 "--" + name + " takes " + std::to_string(lo) + " to " + std::to_string(hi) +
+                     (unit.empty() ? "" : " " + std::string(unit)) + ", not '" + text + "'"};
+  return n;
 }
 
 Result<Target> resolve_target(const std::string &what, std::optional<source::Format> from) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <cxxopts.hpp>
@@ -54,6 +55,14 @@ struct Target {
 /// FILE (a capture), a case folder, or a case id under the bundled corpus, in that order.
 /// `from` forces the capture format of a bare file; it is an error with a case.
 Result<Target> resolve_target(const std::string &what, std::optional<source::Format> from);
+
+/// The whole number option `name` holds (declared as a string: cxxopts would wrap a uint16_t at
+/// 65536 and reject "-1" with a message that names no range), or `fallback` when it was not given.
+/// Error "--NAME takes LO to HI, not 'TEXT'" (with `unit`, e.g. "seconds", after HI) for anything
+/// that is not a whole number from lo to hi.
+Result<uint64_t> number_option(const cxxopts::ParseResult &opts, const std::string &name,
+                               uint64_t lo, uint64_t hi, uint64_t fallback,
+                               std::string_view unit = "");
 
 /// Adds the positional FILE|CASE target of the commands that act on one capture (replay, lint).
 void add_target_option(cxxopts::Options &options);

@@ -174,6 +174,12 @@ private:
       });
       if (ec == http::error::need_buffer)
         ec = {};
+      if (ec == net::ssl::error::stream_truncated && ends_at_close(parser)) {
+        parser.put_eof(ec);
+        if (!ec && cb_.on_note)
+          cb_.on_note("the upstream ended the close-delimited body without a TLS close_notify; "
+                      "the end of the connection was taken as the end of the body");
+      }
       if (ec)
         return read_error(ec, "the response body");
       const size_t n = sizeof chunk - parser.get().body().size;
@@ -185,6 +191,12 @@ private:
         return s;
     }
     return ok_status();
+  }
+
+  /// The body's end is the end of the connection: no Content-Length, not chunked.
+  template <class Parser> static bool ends_at_close(const Parser &parser) {
+    return parser.is_header_done() && !parser.chunked() && !parser.content_length() &&
+           parser.need_eof();
   }
 
   Status read_error(error_code ec, const char *what) const {

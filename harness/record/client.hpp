@@ -37,6 +37,9 @@ struct ClientCallbacks {
   /// microseconds between the request having been written and the read having completed. An
   /// error ends the exchange.
   std::function<Status(std::string_view, int64_t)> on_body;
+  /// Called (when set) with a sentence worth keeping beside the recording, e.g. that the body
+  /// ended without a TLS close_notify.
+  std::function<void(const std::string &)> on_note;
 };
 
 /// Sends `request` and reads the whole response. `timeout` bounds the connection (resolve,
@@ -46,6 +49,10 @@ struct ClientCallbacks {
 /// TLS certificate verification failed (OpenSSL's reason), TLS handshake failed, no answer
 /// within the timeout, a malformed HTTP response, the connection closed early; or the error a
 /// callback returned.
+/// A close-delimited body (neither Content-Length nor chunked) over TLS whose connection ends
+/// without a close_notify is complete, as browsers and curl take it (many servers and proxies,
+/// Python's http.server among them, just close the socket): on_note says so. A body with a
+/// length or chunked framing that ends early is still "closed before the end".
 Status fetch(const UpstreamRequest &request, std::chrono::seconds timeout,
              const ClientCallbacks &callbacks);
 

@@ -151,6 +151,7 @@ Result<Recording> record_listen(const RecordOptions &options, const ListenOption
     r.body.append(bytes);
     return relay.body(bytes);
   };
+  cb.on_note = [&](const std::string &note) { r.notes.push_back(note); };
   Status fetched = fetch(r.request, options.timeout, cb);
   if (!fetched && !relay.started()) {
     http::response<http::string_body> bad{http::status::bad_gateway, 11};

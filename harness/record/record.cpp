@@ -40,6 +40,7 @@ Result<Recording> record_direct(const RecordOptions &options, std::ostream &body
     body_out.flush();
     return ok_status();
   };
+  cb.on_note = [&](const std::string &note) { r.notes.push_back(note); };
   if (Status s = fetch(r.request, options.timeout, cb); !s)
     return s.error();
   return r;

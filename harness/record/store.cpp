@@ -1,5 +1,6 @@
 #include "record/store.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <ctime>
 
@@ -62,6 +63,19 @@ std::string join(const std::vector<std::string> &names) {
   return out;
 }
 
+/// " Note." per note, each ending with a full stop, for the provenance notes.
+std::string joined_notes(const std::vector<std::string> &notes) {
+  std::string out;
+  for (const auto &n : notes) {
+    if (n.empty())
+      continue;
+    std::string sentence = n;
+    sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+    out += " " + sentence + ".";
+  }
+  return out;
+}
+
 } // namespace
 
 bool should_store(const Recording &r, const StoreOptions &options) {
@@ -91,6 +105,7 @@ Result<Stored> store_recording(const Recording &r, const StoreOptions &options) 
     out.notes.push_back("request header(s) not stored: " + join(dropped_request));
   if (!dropped_response.empty())
     out.notes.push_back("response header(s) not stored: " + join(dropped_response));
+  out.notes.insert(out.notes.end(), r.notes.begin(), r.notes.end());
 
   out.dialect = std::string(dialect::detect_dialect(r.body));
   const std::string model = corpus::stream_model(r.body);
@@ -120,7 +135,7 @@ Result<Stored> store_recording(const Recording &r, const StoreOptions &options) 
   prov.AddMember("notes",
                  str("Recorded " + utc_now() + "; the response body byte for byte (de-chunked), " +
                          std::to_string(r.arrivals.size()) + " reads timed in " +
-                         corpus::kTimingFile + ".",
+                         corpus::kTimingFile + "." + joined_notes(r.notes),
                      a),
                  a);
   doc.AddMember("provenance", prov, a);

@@ -24,6 +24,7 @@ struct Recording {
   ResponseHead head;
   std::string body;                    ///< every read, concatenated
   std::vector<corpus::Arrival> arrivals; ///< one per read, in order
+  std::vector<std::string> notes;      ///< what the client noticed (ClientCallbacks::on_note)
 };
 
 struct StoreOptions {

@@ -89,6 +89,47 @@ TEST_CASE("cli.usage-errors-exit-2-with-one-line-on-stderr") {
   }
 }
 
+// Every numeric option is range-checked before anything runs: a value out of range, negative, not
+// a number or past 2^64 is one line naming the option, its range and the value, with exit 2 (a
+// uint16_t port used to wrap: --port 99999 listened on 34463).
+TEST_CASE("cli.every-numeric-option-refuses-values-out-of-its-range") {
+  struct Option {
+    std::vector<std::string> command;
+    std::string name, range;
+    std::vector<std::string> bad;
+  };
+  const std::vector<std::string> huge = {"-1", "x", "1e3", "", "18446744073709551616"};
+  const std::vector<Option> options = {
+      {{"serve"}, "--port", "0 to 65535", {"65536", "99999"}},
+      {{"serve"}, "--request-timeout", "1 to 86400 seconds", {"0", "86401"}},
+      {{"clients", "run"}, "--jobs", "1 to 256", {"0", "257"}},
+      {{"clients", "run"}, "--timeout", "1 to 3600 seconds", {"0", "3601"}},
+      {{"bench"}, "--mb", "1 to 4096 MB", {"0", "4097"}},
+      {{"bench"}, "--runs", "1 to 100", {"0", "101"}},
+      {{"record", "--upstream", "http://127.0.0.1:9/", "--case", "x"}, "--timeout",
+       "1 to 86400 seconds", {"0", "86401"}},
+      {{"import-crash", kSeed000, "--case", "x", "--target", "pipeline"}, "--timeout",
+       "1 to 86400 seconds", {"0", "86401"}},
+      {{"import-crash", kSeed000, "--case", "x", "--target", "pipeline"}, "--max-runs",
+       "0 to 1000000", {"1000001"}},
+  };
+  for (const auto &o : options) {
+    auto values = o.bad;
+    values.insert(values.end(), huge.begin(), huge.end());
+    for (const auto &v : values) {
+      auto args = o.command;
+      args.push_back(o.name + "=" + v);
+      CAPTURE(o.name);
+      CAPTURE(v);
+      auto r = run_harness(args);
+      CHECK(r.exit_code == 2);
+      CHECK(r.out.empty());
+      CHECK(lines_in(r.err) == 1);
+      CHECK(r.err.find(o.name + " takes " + o.range + ", not '" + v + "'") != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("cli.replay.seed-000-tolerant-recovers-what-the-producer-meant") {
   auto r = run_harness({"replay", kSeed000, "--parser", "tolerant", "--json"});
   REQUIRE(r.exit_code == 0);
@@ -300,12 +341,48 @@ TEST_CASE("cli.list-shows-parsers-in-registry-order-and-the-seeds") {
 }
 
 TEST_CASE("cli.bench-prints-every-figure-on-a-small-generated-stream") {
-  auto r = run_harness({"bench", "--mb", "2", "--runs", "1"});
+  auto r = run_harness({"bench", "--shape", "anthropic-messages", "--mb", "2", "--runs", "1"});
   REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("generated anthropic-messages stream (seed 1) (anthropic-messages), 2.0 MB") !=
+        std::string::npos);
   for (const char *figure : {"memchr newline scan", "framing whatwg", "framing tolerant",
                              "framing lines", "rapidjson parse-only", "pipeline whatwg",
                              "pipeline tolerant", "pipeline lines", "memory:"}) {
     CAPTURE(figure);
     CHECK(r.out.find(figure) != std::string::npos);
   }
+}
+
+TEST_CASE("cli.bench-without-a-target-prints-one-row-per-shape") {
+  auto r = run_harness({"bench", "--mb", "1", "--runs", "1"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("5 generated stream shapes, 1.0 MB each") != std::string::npos);
+  size_t rows = 0;
+  for (const char *shape : {"openai-chat", "usage-every-chunk", "tool-calls",
+                            "anthropic-messages", "openai-responses"}) {
+    CAPTURE(shape);
+    const auto at = r.out.find("\n  " + std::string(shape) + " ");
+    REQUIRE(at != std::string::npos);
+    const auto row = r.out.substr(at + 1, r.out.find('\n', at + 1) - at - 1);
+    CHECK((row.find(" met") != std::string::npos || row.find(" MISSED") != std::string::npos));
+    ++rows;
+  }
+  CHECK(rows == 5);
+  CHECK(r.out.find("memory: peak RSS grew") != std::string::npos);
+}
+
+TEST_CASE("cli.bench-names-a-capture-size-below-one-megabyte-in-kilobytes") {
+  auto r = run_harness({"bench", "seeds/004_424fe411654300b4", "--mb", "1", "--runs", "1"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("(openai-chat), 32.0 KB replayed 31 times") != std::string::npos);
+  CHECK(r.out.find("0.0 MB") == std::string::npos);
+}
+
+TEST_CASE("cli.bench-refuses-an-unknown-shape-or-a-shape-and-a-target") {
+  auto r = run_harness({"bench", "--shape", "nope"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("unknown shape 'nope' (known: openai-chat, ") != std::string::npos);
+  r = run_harness({"bench", "--shape", "tool-calls", "seeds/004_424fe411654300b4"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("not both") != std::string::npos);
 }

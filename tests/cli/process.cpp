@@ -1,5 +1,8 @@
 #include "cli/process.hpp"
 
+#include <algorithm>
+#include <string_view>
+
 #include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
@@ -41,9 +44,14 @@ ProcessResult run_program(const std::vector<std::string> &argv_in,
   for (auto &a : all)
     argv.push_back(a.data());
   argv.push_back(nullptr);
+  // The extra entries replace inherited ones of the same name (getenv would find the first).
   std::vector<std::string> envs;
-  for (char **e = environ; *e; ++e)
-    envs.emplace_back(*e);
+  for (char **e = environ; *e; ++e) {
+    const std::string_view entry(*e);
+    const auto name = entry.substr(0, entry.find('=') + 1);
+    if (std::none_of(env.begin(), env.end(), [&](const std::string &x) { return x.starts_with(name); }))
+      envs.emplace_back(entry);
+  }
   envs.insert(envs.end(), env.begin(), env.end());
   std::vector<char *> envp;
   for (auto &e : envs)

@@ -270,5 +270,5 @@ TEST_CASE("clients.exec-and-exec-persistent-are-one-or-the-other") {
   CHECK(r.err.find("give one of them") != std::string::npos);
   const auto jobs = run_harness({"clients", "run", "--client", "curl", "--jobs", "0", kSeed004});
   CHECK(jobs.exit_code == 2);
-  CHECK(jobs.err.find("--jobs: must be 1 to 256") != std::string::npos);
+  CHECK(jobs.err.find("--jobs takes 1 to 256, not ") != std::string::npos);
 }

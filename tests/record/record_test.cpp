@@ -307,3 +307,95 @@ TEST_CASE("record.timing-files-are-validated-on-load") {
   CHECK(c->timing[1].offset == 5);
   CHECK(c->timing[1].microseconds == 3001);
 }
+
+namespace {
+
+/// A throwaway CA and a leaf certificate for DNS name `localhost` only (not 127.0.0.1), made with
+/// the openssl command; the recorder trusts the CA through SSL_CERT_FILE.
+struct TestPki {
+  TempDir dir;
+  std::string ca, cert, key;
+
+  TestPki() {
+    ca = dir.path() + "/ca.pem";
+    cert = dir.path() + "/leaf.pem";
+    key = dir.path() + "/leaf.key";
+    const std::string ca_key = dir.path() + "/ca.key", csr = dir.path() + "/leaf.csr";
+    const std::string ext = dir.write("leaf.ext", "subjectAltName=DNS:localhost\n");
+    for (const std::vector<std::string> &argv : std::vector<std::vector<std::string>>{
+             {"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", ca_key, "-out",
+              ca, "-days", "2", "-subj", "/CN=sse-harness test CA"},
+             {"openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", csr,
+              "-subj", "/CN=localhost"},
+             {"openssl", "x509", "-req", "-in", csr, "-CA", ca, "-CAkey", ca_key,
+              "-CAcreateserial", "-out", cert, "-days", "2", "-extfile", ext}}) {
+      const auto r = harness::test::run_program(argv);
+      REQUIRE_MESSAGE(r.exit_code == 0, std::string(argv[1] + ": " + r.err));
+    }
+  }
+  std::vector<std::string> trust() const { return {"SSL_CERT_FILE=" + ca}; }
+};
+
+UpstreamReply tls_reply(const TestPki &pki, bool close_delimited, bool close_notify) {
+  UpstreamReply r;
+  r.chunks = kChunks;
+  r.tls_cert_file = pki.cert;
+  r.tls_key_file = pki.key;
+  r.close_delimited = close_delimited;
+  r.skip_close_notify = !close_notify;
+  return r;
+}
+
+} // namespace
+
+TEST_CASE("record.https-chunked-and-close-delimited-bodies-are-stored-whole") {
+  const TestPki pki;
+  struct Variant {
+    bool close_delimited, close_notify;
+    bool noted; ///< the provenance says the body ended without close_notify
+  };
+  for (const Variant v : {Variant{false, true, false}, Variant{false, false, false},
+                          Variant{true, true, false}, Variant{true, false, true}}) {
+    CAPTURE(v.close_delimited);
+    CAPTURE(v.close_notify);
+    TempDir corpus;
+    Upstream upstream(tls_reply(pki, v.close_delimited, v.close_notify));
+    const auto r = run_harness(
+        record_args(upstream.url("/v1/chat/completions", "localhost"), corpus), pki.trust());
+    CAPTURE(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out == joined(kChunks));
+    const fs::path dir = fs::path(corpus.path()) / "local" / "recorded";
+    CHECK(slurp(dir / "recorded.sse") == joined(kChunks));
+    const auto doc = json_file(dir / "case.json");
+    const std::string notes = doc["provenance"]["notes"].GetString();
+    CAPTURE(notes);
+    CHECK(has(notes, "without a TLS close_notify") == v.noted);
+    CHECK(has(r.err, "without a TLS close_notify") == v.noted);
+  }
+}
+
+TEST_CASE("record.https-refuses-an-untrusted-certificate-and-a-wrong-host-name") {
+  const TestPki pki;
+  {
+    TempDir corpus;
+    Upstream upstream(tls_reply(pki, false, true));
+    const auto r = run_harness(record_args(upstream.url("/v1/chat/completions", "localhost"),
+                                           corpus)); // the system's CAs only
+    CHECK(r.exit_code == 2);
+    CHECK(one_line(r.err));
+    CHECK(has(r.err, "TLS certificate verification failed"));
+    CHECK(fs::is_empty(corpus.path()));
+  }
+  {
+    TempDir corpus;
+    Upstream upstream(tls_reply(pki, false, true));
+    const auto r = run_harness(record_args(upstream.url("/v1/chat/completions", "127.0.0.1"),
+                                           corpus),
+                               pki.trust()); // trusted CA, but the certificate names localhost
+    CHECK(r.exit_code == 2);
+    CHECK(one_line(r.err));
+    CHECK(has(r.err, "TLS"));
+    CHECK(fs::is_empty(corpus.path()));
+  }
+}

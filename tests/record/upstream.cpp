@@ -1,6 +1,7 @@
 #include "record/upstream.hpp"
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -29,11 +30,47 @@ Upstream::~Upstream() {
     thread_.join();
 }
 
-std::string Upstream::url(const std::string &path) const {
-  return "http://127.0.0.1:" + std::to_string(port_) + path;
+std::string Upstream::url(const std::string &path, const std::string &host) const {
+  return (reply_.tls_cert_file.empty() ? "http://" : "https://") + host + ":" +
+         std::to_string(port_) + path;
 }
 
 std::string Upstream::request() const { return request_; }
+
+template <class Stream> boost::system::error_code Upstream::answer(Stream &stream) {
+  boost::system::error_code ec;
+  beast::flat_buffer buffer;
+  http::request<http::string_body> req;
+  http::read(stream, buffer, req, ec);
+  if (ec)
+    return ec;
+  std::ostringstream text;
+  text << req;
+  request_ = text.str();
+
+  http::response<http::empty_body> res{static_cast<http::status>(reply_.status), 11};
+  res.set(http::field::content_type,
+          reply_.status == 200 ? "text/event-stream" : "application/json");
+  for (const auto &[name, value] : reply_.headers)
+    res.insert(name, value);
+  if (reply_.close_delimited)
+    res.set(http::field::connection, "close");
+  else
+    res.chunked(true);
+  http::response_serializer<http::empty_body> sr(res);
+  http::write_header(stream, sr, ec);
+  for (size_t i = 0; i < reply_.chunks.size() && !ec; ++i) {
+    if (i > 0)
+      std::this_thread::sleep_for(reply_.gap);
+    if (reply_.close_delimited)
+      net::write(stream, net::buffer(reply_.chunks[i]), ec);
+    else
+      net::write(stream, http::make_chunk(net::buffer(reply_.chunks[i])), ec);
+  }
+  if (!ec && !reply_.close_delimited)
+    net::write(stream, http::make_chunk_last(), ec);
+  return ec;
+}
 
 void Upstream::serve() {
   net::io_context ioc;
@@ -54,33 +91,31 @@ void Upstream::serve() {
     return;
   socket.non_blocking(false);
   socket.set_option(tcp::no_delay(true));
-  beast::flat_buffer buffer;
-  http::request<http::string_body> req;
-  http::read(socket, buffer, req, ec);
-  if (ec)
-    return;
-  std::ostringstream text;
-  text << req;
-  request_ = text.str();
-
-  http::response<http::empty_body> res{static_cast<http::status>(reply_.status), 11};
-  res.set(http::field::content_type,
-          reply_.status == 200 ? "text/event-stream" : "application/json");
-  for (const auto &[name, value] : reply_.headers)
-    res.insert(name, value);
-  res.chunked(true);
-  http::response_serializer<http::empty_body> sr(res);
-  http::write_header(socket, sr, ec);
-  for (size_t i = 0; i < reply_.chunks.size() && !ec; ++i) {
-    if (i > 0)
-      std::this_thread::sleep_for(reply_.gap);
-    net::write(socket, http::make_chunk(net::buffer(reply_.chunks[i])), ec);
+  if (reply_.tls_cert_file.empty()) {
+    ec = answer(socket);
+  } else {
+    net::ssl::context ctx(net::ssl::context::tls_server);
+    ctx.use_certificate_chain_file(reply_.tls_cert_file, ec);
+    if (!ec)
+      ctx.use_private_key_file(reply_.tls_key_file, net::ssl::context::pem, ec);
+    if (ec)
+      return;
+    net::ssl::stream<tcp::socket &> tls(socket, ctx);
+    tls.handshake(net::ssl::stream_base::server, ec);
+    if (ec) // e.g. the recorder refused the certificate
+      return;
+    ec = answer(tls);
+    if (!ec && !reply_.skip_close_notify)
+      tls.shutdown(ec); // sends close_notify; the client's reply (or none) ends it
+    if (reply_.skip_close_notify) {
+      socket.close(ec); // the body ends with the TCP connection, without a close_notify
+      return;
+    }
   }
-  if (!ec)
-    net::write(socket, http::make_chunk_last(), ec);
   socket.shutdown(tcp::socket::shutdown_send, ec);
   // Wait for the client to close, so that the last bytes are not lost to a reset.
   char sink[256];
+  ec = {};
   while (!ec)
     socket.read_some(net::buffer(sink), ec);
 }

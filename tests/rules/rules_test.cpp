@@ -114,3 +114,22 @@ TEST_CASE("rules.every-rule-is-emitted-by-the-harness") {
     CHECK(code.find(constant) != std::string::npos);
   }
 }
+
+// A reference is something a user can open: a URL, an upstream source file, or a file of this
+// repository; every corpus path named exists, and nothing points outside the repository.
+TEST_CASE("rules.every-reference-names-something-a-user-can-open") {
+  for (const auto *rule : harness::rules::catalog()) {
+    const std::string ref(rule->reference);
+    CAPTURE(rule->id);
+    CAPTURE(ref);
+    CHECK(ref.find("shared/") == std::string::npos);
+    CHECK(ref.find("/work/") == std::string::npos);
+    for (size_t at = ref.find("corpus/"); at != std::string::npos;
+         at = ref.find("corpus/", at + 1)) {
+      const size_t end = ref.find_first_of(" ,;:)", at);
+      const std::string path = ref.substr(at, end == std::string::npos ? end : end - at);
+      CAPTURE(path);
+      CHECK(fs::exists(fs::path(SSEH_SOURCE_ROOT) / path));
+    }
+  }
+}

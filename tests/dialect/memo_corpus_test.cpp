@@ -65,7 +65,7 @@ void check_equal(std::string_view stream, const std::string &dialect, const std:
     MemoStats on_stats;
     const auto off = replay(stream, dialect, parser, 0, off_stats);
     const auto one = replay(stream, dialect, parser, 1, one_stats);
-    const auto on = replay(stream, dialect, parser, dialect == "openai-chat" ? 4 : 8, on_stats);
+    const auto on = replay(stream, dialect, parser, dialect == "openai-chat" ? 4 : 16, on_stats);
     INFO(what << " through " << parser);
     CHECK(off_stats.hits == 0);
     CHECK(one == off);

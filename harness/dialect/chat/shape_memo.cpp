@@ -91,7 +91,8 @@ bool ShapeMemo::map_holes(Shape &shape, std::string_view payload,
   size_t next_number = 0;
   // Number holes that must stay skeleton, found first and forgotten afterwards (from the back, so
   // the indexes stay right).
-  std::vector<size_t> fixed;
+  std::vector<size_t> &fixed = fixed_;
+  fixed.clear();
   const std::vector<dialect::Hole> &holes = skeleton.holes();
   for (size_t k = 0; k < holes.size(); ++k) {
     const dialect::Hole &h = holes[k];

@@ -103,6 +103,7 @@ private:
   std::vector<dialect::HoleSpan> spans_; ///< holes of the payload being matched
   std::string decoded_;                  ///< decoded escaped/non-ASCII holes
   std::vector<std::pair<Slot, std::pair<size_t, size_t>>> fixups_;
+  std::vector<size_t> fixed_; ///< number holes a store keeps as skeleton
   dialect::LiteralParser literal_;
 };
 

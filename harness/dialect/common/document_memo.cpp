@@ -1,6 +1,7 @@
 #include "dialect/common/document_memo.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace harness::dialect {
 
@@ -102,7 +103,8 @@ const rapidjson::Document *DocumentMemo::store(std::string_view data,
   shape.valid = false;
   if (!shape.skeleton.assign(data, kMaxDepth))
     return nullptr;
-  std::vector<rapidjson::Value *> values;
+  std::vector<rapidjson::Value *> &values = collected_;
+  values.clear();
   collect_values(parsed, values);
   const std::vector<Hole> &holes = shape.skeleton.holes();
   shape.values.assign(holes.size(), nullptr);
@@ -139,9 +141,19 @@ const rapidjson::Document *DocumentMemo::store(std::string_view data,
 const rapidjson::Document *DocumentMemo::parse(std::string_view data, ParseOutcome &outcome) {
   const bool try_memo = policy_.size() > 0 && policy_.worth_trying(stats_);
   if (try_memo) {
+    // Counted only once the most recently used shape failed (Skeleton::commas: speed only).
+    std::optional<uint32_t> commas;
     for (size_t i = 0; i < policy_.size(); ++i) {
       Shape &shape = *shapes_[policy_.at(i)];
-      if (!shape.valid || !shape.skeleton.match(data, spans_))
+      if (!shape.valid)
+        continue;
+      if (i > 0) {
+        if (!commas)
+          commas = Skeleton::commas(data);
+        if (*commas != shape.skeleton.commas())
+          continue;
+      }
+      if (!shape.skeleton.match(data, spans_))
         continue;
       // Only one shape can match a valid payload; an invalid hole means the full parse must say why.
       if (!rebind(shape, data))

@@ -51,8 +51,8 @@ public:
   /// More shapes only make misses slower: every remembered shape is tried before a full parse.
   static constexpr unsigned kMaxShapes = 16;
   /// What the decoders use: Responses output_text deltas with logprobs change shape with the
-  /// token's byte count.
-  static constexpr unsigned kDefaultShapes = 8;
+  /// token's byte count (a shape per length; Skeleton::commas keeps trying them cheap).
+  static constexpr unsigned kDefaultShapes = 16;
   /// Deeper payloads are not remembered (finding the holes' values recurses).
   static constexpr unsigned kMaxDepth = 64;
 
@@ -86,6 +86,7 @@ private:
   std::vector<HoleSpan> spans_;
   std::string decoded_; ///< decoded escaped/non-ASCII string holes
   std::vector<std::pair<rapidjson::Value *, std::pair<size_t, size_t>>> fixups_;
+  std::vector<rapidjson::Value *> collected_; ///< a stored document's string and number values
   LiteralParser literal_;
 };
 

@@ -161,7 +161,27 @@ bool Skeleton::assign(std::string_view payload, unsigned max_depth) {
     }
   }
   bytes_.assign(payload);
+  commas_ = commas(payload);
   return true;
+}
+
+uint32_t Skeleton::commas(std::string_view payload) {
+  uint32_t n = 0;
+  size_t at = 0;
+  while (at < payload.size()) {
+    const void *q = std::memchr(payload.data() + at, '"', payload.size() - at);
+    const size_t quote =
+        q == nullptr ? payload.size() : static_cast<size_t>(static_cast<const char *>(q) - payload.data());
+    n += static_cast<uint32_t>(std::count(payload.begin() + static_cast<std::ptrdiff_t>(at),
+                                          payload.begin() + static_cast<std::ptrdiff_t>(quote), ','));
+    if (quote == payload.size())
+      break;
+    const size_t close = closing_quote(payload, quote + 1);
+    if (close == kNotFound)
+      break;
+    at = close + 1;
+  }
+  return n;
 }
 
 void Skeleton::forget_hole(size_t k) { holes_.erase(holes_.begin() + static_cast<std::ptrdiff_t>(k)); }

@@ -87,9 +87,18 @@ public:
   /// Condition (1) above for `payload`: on true, `spans` holds one span per hole, in order.
   bool match(std::string_view payload, std::vector<HoleSpan> &spans) const;
 
+  /// The commas of `payload` outside string literals (found as match() finds them), and of the
+  /// remembered payload. A payload that matches has the remembered count: commas are skeleton
+  /// bytes outside string holes, and number and space holes hold none. So a memo may skip shapes
+  /// whose count differs without changing a decision; it is cheaper than a failed match() when
+  /// payloads differ in an array's length (Responses logprobs' `bytes`).
+  static uint32_t commas(std::string_view payload);
+  uint32_t commas() const { return commas_; }
+
 private:
   std::string bytes_;
   std::vector<Hole> holes_;
+  uint32_t commas_ = 0;
 };
 
 /// A string hole that is its own decoded value: printable ASCII without '"' and '\'.

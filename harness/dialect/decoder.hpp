@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "core/stream_result.hpp"
+#include "dialect/common/memo_stats.hpp"
 #include "sse/parser.hpp"
 
 namespace harness::dialect {
@@ -13,6 +14,12 @@ public:
   /// The stream ended: returns the result (events, done, choices, usage, errors and every finding,
   /// the parser's included, in arrival order). Called once.
   virtual StreamResult finish() = 0;
+};
+
+/// A decoder with a shape memo, whose counters tests and the timing program read.
+class MemoDecoder : public Decoder {
+public:
+  virtual const MemoStats &memo_stats() const = 0;
 };
 
 /// OpenAI `chat.completion.chunk` streams (dialect/chat/).

@@ -264,13 +264,24 @@ TEST_CASE("chat.memo.random-edits-equal-full-parse") {
   CHECK(s.parsed_holes > 100);
 }
 
-// Usage counters on every chunk (xAI grok-beta) defeat the memo: it backs off, then recovers once
-// the shape settles.
-TEST_CASE("chat.memo.backs-off-on-misses-and-recovers") {
+// Usage counters on every chunk (xAI grok-beta) are number holes: every chunk after the first hits.
+TEST_CASE("chat.memo.changing-counters-hit") {
   Strings p;
   for (int i = 0; i < 100; ++i)
     p.push_back(R"({"choices":[{"index":0,"delta":{"content":"a"}}],"usage":{"completion_tokens":)" +
-                std::to_string(i) + "}}");
+                std::to_string(i) + R"(,"total_tokens":)" + std::to_string(i + 9) + "}}");
+  const MemoStats s = check_memo_equivalent(p);
+  CHECK(s.hits == 99);
+  CHECK(s.bypassed == 0);
+}
+
+// A shape that never repeats (here a key that changes on every chunk) defeats the memo: it backs
+// off, then recovers once the shape settles.
+TEST_CASE("chat.memo.backs-off-on-misses-and-recovers") {
+  Strings p;
+  for (int i = 0; i < 100; ++i)
+    p.push_back(R"({"choices":[{"index":0,"delta":{"content":"a"}}],"k)" + std::to_string(i) +
+                R"(":1})");
   for (int i = 0; i < 100; ++i)
     p.push_back(content_chunk("b" + std::to_string(i)));
   const MemoStats s = check_memo_equivalent(p);
@@ -356,4 +367,96 @@ TEST_CASE("chat.memo.shape-derived-check-fields-equal-full-parse") {
   }
   const MemoStats s = check_memo_equivalent(p);
   CHECK(s.hits >= variants.size());
+}
+
+// Number tokens that probe the number holes' edges: short integers are holes, anything else
+// (fractions, exponents, leading zeros, integers of 16 digits or more, beyond 2^53 or 64 bits, and
+// invalid tokens) must fall back to the full parse and decide as it does.
+const Strings &tricky_numbers() {
+  static const Strings numbers = {
+      "0", "-0", "7", "-7", "42", "2147483648", "-2147483649", "4294967296",
+      "999999999999999", "-999999999999999", "1000000000000000", "9007199254740992",
+      "9007199254740993", "-9007199254740993", "9223372036854775807", "9223372036854775808",
+      "18446744073709551616", "1.0", "1e2", "1E+2", "-1.5e-3", "0.0", "-0.0", "1e309",
+      "01", "-01", "00", "1.", ".5", "+1", "-", "1e", "--1", "1-2", "0x10", "1 2", "true",
+      "null", "\"1\"", "[1]", "{}", "1,\"x\":2",
+  };
+  return numbers;
+}
+
+// Every integer field a number can set, and numbers in subtrees nobody reads.
+TEST_CASE("chat.memo.number-holes-equal-full-parse") {
+  auto chunk = [](const std::string &created, const std::string &index, const std::string &tool,
+                  const std::string &tokens, const std::string &ignored) {
+    return R"({"id":"a","created":)" + created + R"(,"choices":[{"index":)" + index +
+           R"(,"delta":{"tool_calls":[{"index":)" + tool +
+           R"(,"function":{"arguments":"x"}}]},"logprobs":{"n":[)" + ignored +
+           R"(]}}],"usage":{"prompt_tokens":)" + tokens + R"(,"completion_tokens":)" + tokens +
+           R"(,"total_tokens":)" + tokens + R"(,"input_tokens":)" + tokens +
+           R"(,"output_tokens":)" + tokens +
+           R"(,"completion_tokens_details":{"reasoning_tokens":)" + tokens + "}}}";
+  };
+  Strings p;
+  int n = 1;
+  for (const std::string &v : tricky_numbers()) {
+    const std::string k = std::to_string(n++);
+    p.push_back(chunk(k, "0", "0", k, k)); // keeps the shape remembered
+    p.push_back(chunk(v, "0", "0", k, k));
+    p.push_back(chunk(k, v, "0", k, k));
+    p.push_back(chunk(k, "0", v, k, k));
+    p.push_back(chunk(k, "0", "0", v, k));
+    p.push_back(chunk(k, "0", "0", k, v));
+  }
+  const MemoStats s = check_memo_equivalent(p);
+  CHECK(s.hits > tricky_numbers().size());
+}
+
+// A field written twice in one payload: the last writer wins, memo or not. Numbers whose field a
+// later value resets (null, a string, a repeated object) stay skeleton.
+TEST_CASE("chat.memo.repeated-number-fields-equal-full-parse") {
+  const Strings shapes = {
+      R"({"created":A,"created":B,"choices":[]})",
+      R"({"created":A,"created":null,"choices":[]})",
+      R"({"created":A,"created":"s","created":B,"choices":[]})",
+      R"({"usage":{"prompt_tokens":A,"total_tokens":B},"usage":{"prompt_tokens":B}})",
+      R"({"usage":{"prompt_tokens":A},"usage":null,"usage":{"completion_tokens":B}})",
+      R"({"choices":[{"index":A,"index":B,"delta":{"content":"x"}}]})",
+      R"({"choices":[{"index":A}],"choices":[{"index":B,"delta":{}}]})",
+      R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":A},{"index":B}],"tool_calls":[{"index":B}]}}]})",
+      R"({"usage":{"prompt_tokens":A,"prompt_tokens":1.5}})",
+      R"({"usage":{"completion_tokens_details":{"reasoning_tokens":A},"completion_tokens_details":{}}})",
+  };
+  auto fill = [](const std::string &shape, const std::string &a, const std::string &b) {
+    std::string s;
+    for (const char c : shape)
+      s += c == 'A' ? a : c == 'B' ? b : std::string(1, c);
+    return s;
+  };
+  const std::vector<std::pair<std::string, std::string>> values = {
+      {"1", "2"}, {"2", "2"}, {"3", "1"}, {"5", "5"}, {"1.0", "5"}, {"5", "-0"}, {"0", "12"}};
+  Strings p;
+  for (const std::string &shape : shapes)
+    for (const auto &[a, b] : values) {
+      p.push_back(fill(shape, "5", "5"));
+      p.push_back(fill(shape, a, b));
+    }
+  check_memo_equivalent(p);
+}
+
+// Whitespace between tokens is a hole of any length; inside strings it is content.
+TEST_CASE("chat.memo.whitespace-runs-equal-full-parse") {
+  auto chunk = [](const std::string &a, const std::string &b, const std::string &content) {
+    return "{\"choices\":" + a + "[{\"index\":0,\"delta\":{\"content\":\"" + content + "\"}" + b +
+           "}]}" + a;
+  };
+  const Strings spaces = {"", " ", "  ", "\t", "\n", "\r\n", " \t\r\n ", "\x0b", "\x0c",
+                          "\xC2\xA0", std::string("\0", 1)};
+  Strings p;
+  for (const std::string &a : spaces)
+    for (const std::string &b : spaces) {
+      p.push_back(chunk(" ", " ", "x"));
+      p.push_back(chunk(a, b, "y" + a));
+    }
+  const MemoStats s = check_memo_equivalent(p);
+  CHECK(s.hits > 60);
 }

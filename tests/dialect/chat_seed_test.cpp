@@ -108,8 +108,8 @@ TEST_CASE("chat.seed.004-xai-grok-beta") {
   const auto on = decode(payloads, 4, on_stats);
   const auto off = decode(payloads, 0, off_stats);
   CHECK(on == off);
-  // Usage counters change on every chunk: no payload repeats a remembered shape.
-  CHECK(on_stats.hits == 0);
+  // Usage counters change on every chunk; they are number holes, so the shape still repeats.
+  CHECK(on_stats.hits >= 70);
 
   CHECK(on.events == 81);
   CHECK(on.done);

@@ -67,7 +67,7 @@ private:
       memo_->count_full_parse();
     else
       ++no_memo_stats_.full_parses;
-    const ReadOutcome outcome = reader_.read(event.data, scratch_, value_slots_);
+    const ReadOutcome outcome = reader_.read(event.data, scratch_, value_slots_, number_fields_);
     switch (outcome.kind) {
     case ReadOutcome::Kind::invalid:
       // Exact when the payload came from one data line. When several data lines were joined, the
@@ -87,7 +87,8 @@ private:
       break;
     }
     if (try_memo && reader_.memoizable())
-      if (const DecodedChunk *stored = memo_->store(event.data, value_slots_, scratch_))
+      if (const DecodedChunk *stored =
+              memo_->store(event.data, value_slots_, number_fields_, scratch_))
         return stored;
     return &scratch_;
   }
@@ -99,6 +100,7 @@ private:
   MemoStats no_memo_stats_;
   DecodedChunk scratch_;
   std::vector<Slot> value_slots_;
+  std::vector<NumberField> number_fields_;
 };
 
 } // namespace

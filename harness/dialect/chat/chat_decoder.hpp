@@ -14,7 +14,7 @@
 // the number of events: payloads are not kept, except the last few shapes the memo remembers.
 #include <memory>
 
-#include "dialect/chat/memo_stats.hpp"
+#include "dialect/common/memo_stats.hpp"
 #include "dialect/decoder.hpp"
 
 namespace harness::chat {
@@ -26,10 +26,7 @@ struct ChatDecoderOptions {
   unsigned memo_shapes = 4;
 };
 
-class ChatDecoder : public dialect::Decoder {
-public:
-  virtual const MemoStats &memo_stats() const = 0;
-};
+class ChatDecoder : public dialect::MemoDecoder {};
 
 std::unique_ptr<ChatDecoder> make_chat_decoder(const ChatDecoderOptions &options);
 

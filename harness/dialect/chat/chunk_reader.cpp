@@ -230,6 +230,7 @@ struct ChunkReader::State {
   // Per read.
   DecodedChunk *out = nullptr;
   std::vector<Slot> *value_slots = nullptr;
+  std::vector<NumberField> *number_fields = nullptr;
   std::vector<Level> stack;
   uint64_t skip_depth = 0; ///< > 0 inside a subtree nobody reads (counted, not stacked: 1M '[' ok)
   uint32_t position = 0;   ///< position of the value just begun inside its array
@@ -248,11 +249,13 @@ struct ChunkReader::State {
   rapidjson::StringBuffer capture_text;
   rapidjson::Writer<rapidjson::StringBuffer> writer;
 
-  void begin(DecodedChunk &chunk, std::vector<Slot> &slots) {
+  void begin(DecodedChunk &chunk, std::vector<Slot> &slots, std::vector<NumberField> &numbers) {
     out = &chunk;
     value_slots = &slots;
+    number_fields = &numbers;
     chunk.clear();
     slots.clear();
+    numbers.clear();
     stack.clear();
     skip_depth = 0;
     position = 0;
@@ -498,8 +501,45 @@ struct ChunkReader::State {
     note(t, got);
   }
 
+  // The integer field a number fed to `t` sets (none when its value decides nothing).
+  NumberField number_field(Target t) const {
+    using Kind = NumberField::Kind;
+    const auto choice_at = static_cast<uint32_t>(out->choices.size() - 1);
+    switch (t) {
+    case Target::created:
+      return {Kind::created};
+    case Target::choice_index:
+      return {Kind::choice_index, choice_at};
+    case Target::tool_call_index:
+      return {Kind::tool_call_index, choice_at,
+              static_cast<uint32_t>(out->choices.back().tool_calls.size() - 1)};
+    case Target::prompt_tokens:
+      return {Kind::prompt_tokens};
+    case Target::completion_tokens:
+      return {Kind::completion_tokens};
+    case Target::total_tokens:
+      return {Kind::total_tokens};
+    case Target::reasoning_tokens:
+      return {Kind::reasoning_tokens};
+    case Target::input_tokens:
+      return {Kind::input_tokens};
+    case Target::output_tokens:
+      return {Kind::output_tokens};
+    default:
+      return {};
+    }
+  }
+
+  // Records, for every number of the payload in document order, what it feeds.
+  void count_number(JsonType type, Target t) {
+    if (type == JsonType::number)
+      number_fields->push_back(number_field(t));
+  }
+
   // Common entry for null, booleans and numbers. `write` replays the value into the capture.
   template <class Write> bool on_scalar(JsonType type, std::optional<int64_t> integer, Write write) {
+    if (skip_depth > 0 || capturing || stack.empty())
+      count_number(type, Target::none);
     if (skip_depth > 0)
       return true;
     if (capturing) {
@@ -511,6 +551,7 @@ struct ChunkReader::State {
     if (stack.empty()) // the root itself is a scalar: not an object
       return true;
     const Target t = begin_value();
+    count_number(type, t);
     if (t == Target::error && type != JsonType::null) {
       capture_begin();
       write();
@@ -740,9 +781,10 @@ ChunkReader::~ChunkReader() = default;
 bool ChunkReader::memoizable() const { return state_->memoizable; }
 
 ReadOutcome ChunkReader::read(std::string_view payload, DecodedChunk &out,
-                              std::vector<Slot> &value_slots) {
+                              std::vector<Slot> &value_slots,
+                              std::vector<NumberField> &number_fields) {
   State &st = *state_;
-  st.begin(out, value_slots);
+  st.begin(out, value_slots, number_fields);
   rapidjson::MemoryStream stream(payload.data(), payload.size());
   const rapidjson::ParseResult r = st.reader.Parse<json::kParseFlags>(stream, st);
   ReadOutcome outcome;

@@ -54,8 +54,11 @@ public:
   /// On ok: `out.values` view strings owned by this reader, valid until the next read; and
   /// `value_slots` lists, for every VALUE string literal of the payload in document order (keys
   /// excluded, strings in ignored subtrees included), the slot it feeds or kNoSlot. That list is what
-  /// the shape memo needs to map its holes. On other outcomes `out` is unspecified.
-  ReadOutcome read(std::string_view payload, DecodedChunk &out, std::vector<Slot> &value_slots);
+  /// the shape memo needs to map its holes; likewise `number_fields` gets, for every number, the
+  /// integer field it set (NumberField::Kind::none when its value decides nothing). On other
+  /// outcomes `out` is unspecified.
+  ReadOutcome read(std::string_view payload, DecodedChunk &out, std::vector<Slot> &value_slots,
+                   std::vector<NumberField> &number_fields);
 
   /// Whether the last ok read may be remembered by the shape memo: false when the payload carried a
   /// top-level "error" (whose message may be built from the whole value, not from one hole).

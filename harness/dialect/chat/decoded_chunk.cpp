@@ -21,4 +21,31 @@ void DecodedChunk::clear() {
   header_as_stored = false;
 }
 
+std::optional<int64_t> *DecodedChunk::integer(const NumberField &field) {
+  using Kind = NumberField::Kind;
+  switch (field.kind) {
+  case Kind::none:
+    return nullptr;
+  case Kind::created:
+    return &created;
+  case Kind::choice_index:
+    return &choices[field.choice].index;
+  case Kind::tool_call_index:
+    return &choices[field.choice].tool_calls[field.tool_call].index;
+  case Kind::prompt_tokens:
+    return &usage.prompt_tokens;
+  case Kind::completion_tokens:
+    return &usage.completion_tokens;
+  case Kind::total_tokens:
+    return &usage.total_tokens;
+  case Kind::reasoning_tokens:
+    return &usage.reasoning_tokens;
+  case Kind::input_tokens:
+    return &input_tokens;
+  case Kind::output_tokens:
+    return &output_tokens;
+  }
+  return nullptr;
+}
+
 } // namespace harness::chat

@@ -22,6 +22,27 @@ namespace harness::chat {
 using Slot = int32_t;
 inline constexpr Slot kNoSlot = -1;
 
+/// The integer field of a DecodedChunk that a number of the payload set, for the shape memo to set
+/// again from a new token (shape_memo.hpp); `none` for a number whose value decides nothing (in an
+/// ignored subtree, or where the decoder only notes that a number is of the wrong type).
+struct NumberField {
+  enum class Kind : uint8_t {
+    none,
+    created,
+    choice_index,    ///< choices[choice].index
+    tool_call_index, ///< choices[choice].tool_calls[tool_call].index
+    prompt_tokens,
+    completion_tokens,
+    total_tokens,
+    reasoning_tokens,
+    input_tokens,
+    output_tokens,
+  };
+  Kind kind = Kind::none;
+  uint32_t choice = 0;
+  uint32_t tool_call = 0;
+};
+
 struct DecodedToolCall {
   std::optional<int64_t> index; ///< absent, null or not an int64: empty
   uint32_t position = 0;        ///< 0-based place in its tool_calls array (fallback index)
@@ -82,6 +103,9 @@ struct DecodedChunk {
 
   /// Back to the empty state, keeping capacity.
   void clear();
+
+  /// The integer `field` names; nullptr for Kind::none.
+  std::optional<int64_t> *integer(const NumberField &field);
 };
 
 } // namespace harness::chat

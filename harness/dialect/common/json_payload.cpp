@@ -5,32 +5,6 @@
 
 namespace harness::dialect {
 
-namespace {
-
-struct ParseOutcome {
-  bool valid = false;
-  uint64_t error_offset = 0;
-  std::string message;
-};
-
-ParseOutcome parse(std::string_view data, rapidjson::Document &doc) {
-  rapidjson::MemoryStream stream(data.data(), data.size());
-  doc.ParseStream<json::kParseFlags>(stream);
-  ParseOutcome out;
-  if (doc.HasParseError()) {
-    out.error_offset = doc.GetErrorOffset();
-    out.message = rapidjson::GetParseError_En(doc.GetParseError());
-  } else if (stream.Tell() != data.size()) {
-    out.error_offset = stream.Tell();
-    out.message = rapidjson::GetParseError_En(rapidjson::kParseErrorDocumentRootNotSingular);
-  } else {
-    out.valid = true;
-  }
-  return out;
-}
-
-} // namespace
-
 void add_finding(StreamResult &result, const rules::Rule &rule, const sse::Event &event,
                  std::string message) {
   result.findings.push_back(
@@ -46,13 +20,17 @@ void report_error(StreamResult &result, const sse::Event &event, bool from_event
                                       event.data_offset, event.index});
 }
 
-bool parse_object(std::string_view data, rapidjson::Document &doc) {
-  return parse(data, doc).valid && doc.IsObject();
+const rapidjson::Value *parse_object(std::string_view data, DocumentMemo &memo) {
+  ParseOutcome outcome;
+  const rapidjson::Document *doc = memo.parse(data, outcome);
+  return doc != nullptr && doc->IsObject() ? doc : nullptr;
 }
 
-bool read_object(const sse::Event &event, rapidjson::Document &doc, StreamResult &result) {
-  const ParseOutcome outcome = parse(event.data, doc);
-  if (!outcome.valid) {
+const rapidjson::Value *read_object(const sse::Event &event, DocumentMemo &memo,
+                                    StreamResult &result) {
+  ParseOutcome outcome;
+  const rapidjson::Document *doc = memo.parse(event.data, outcome);
+  if (doc == nullptr) {
     // Exact for one data line; when several were joined, the "data:" prefixes of later lines are
     // not counted (as in the chat decoder).
     result.findings.push_back(rules::make_finding(
@@ -61,14 +39,14 @@ bool read_object(const sse::Event &event, rapidjson::Document &doc, StreamResult
         event.index,
         "the payload is not valid JSON (byte " + std::to_string(outcome.error_offset) +
             " of the payload): " + outcome.message));
-    return false;
+    return nullptr;
   }
-  if (!doc.IsObject()) {
+  if (!doc->IsObject()) {
     add_finding(result, rules::json_not_object, event,
                 "the payload is valid JSON but not an object");
-    return false;
+    return nullptr;
   }
-  return true;
+  return doc;
 }
 
 const rapidjson::Value *member(const rapidjson::Value &object, std::string_view name) {
@@ -122,7 +100,7 @@ std::string error_text(const rapidjson::Value &error) {
 
 bool is_json_object(std::string_view text, std::string &why) {
   rapidjson::Document doc;
-  const ParseOutcome outcome = parse(text, doc);
+  const ParseOutcome outcome = full_parse(text, doc);
   if (!outcome.valid) {
     why = outcome.message + " (byte " + std::to_string(outcome.error_offset) + ")";
     return false;

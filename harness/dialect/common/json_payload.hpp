@@ -1,14 +1,15 @@
 #pragma once
-// Event data read as a RapidJSON DOM, and the findings and errors every decoder makes about one
-// event, for the decoders that can afford one DOM per event: Anthropic Messages (dialect/messages/)
-// and the Responses API (dialect/responses/). Their streams are small; the chat decoder's SAX path
-// exists because its streams are not.
+// Event data read as a RapidJSON DOM (through the shape memo of common/document_memo.hpp), and the
+// findings and errors every decoder makes about one event, for the decoders that read one DOM per
+// event: Anthropic Messages (dialect/messages/) and the Responses API (dialect/responses/). The
+// chat decoder reads its payloads with a SAX handler instead (chat/chunk_reader.hpp).
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/stream_result.hpp"
+#include "dialect/common/document_memo.hpp"
 #include "rules/catalog.hpp"
 #include "sse/parser.hpp"
 #include "json/rapidjson.hpp"
@@ -24,14 +25,15 @@ void add_finding(StreamResult &result, const rules::Rule &rule, const sse::Event
 /// chat::error_event_message() reads from the data, and error.event or error.payload.
 void report_error(StreamResult &result, const sse::Event &event, bool from_event);
 
-/// Parses `data` with json::kParseFlags into `doc`: true when it is a JSON object. A NUL byte ends
-/// RapidJSON's input, so bytes after one make the data invalid (RapidJSON alone would accept it).
-bool parse_object(std::string_view data, rapidjson::Document &doc);
+/// `data` parsed by `memo` (as full_parse() would) when it is a JSON object; nullptr otherwise. The
+/// value lives until the memo's next parse and only while `data`'s bytes live.
+const rapidjson::Value *parse_object(std::string_view data, DocumentMemo &memo);
 
 /// parse_object for an event's data; when the data is unusable, appends json.invalid (at
 /// data_offset + the byte RapidJSON stopped at, with its message) or json.not-object and returns
-/// false: the caller skips the event.
-bool read_object(const sse::Event &event, rapidjson::Document &doc, StreamResult &result);
+/// nullptr: the caller skips the event.
+const rapidjson::Value *read_object(const sse::Event &event, DocumentMemo &memo,
+                                    StreamResult &result);
 
 /// Member `name` of `object`; nullptr when absent or when `object` is not an object. With repeated
 /// keys the last one counts, as in JSON.parse and Python's json.

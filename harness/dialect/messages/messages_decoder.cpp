@@ -20,8 +20,12 @@ using dialect::member;
 using dialect::object_member;
 using dialect::string_member;
 
-class MessagesDecoder final : public dialect::Decoder {
+class MessagesDecoder final : public dialect::MemoDecoder {
 public:
+  explicit MessagesDecoder(unsigned memo_shapes) : memo_(memo_shapes) {}
+
+  const dialect::MemoStats &memo_stats() const override { return memo_.stats(); }
+
   void on_finding(Finding finding) override { result_.findings.push_back(std::move(finding)); }
 
   void on_event(const sse::Event &event) override {
@@ -33,12 +37,12 @@ public:
     }
     if (event.type == "ping")
       return;
-    rapidjson::Document doc;
-    if (!dialect::read_object(event, doc, result_))
+    const rapidjson::Value *payload = dialect::read_object(event, memo_, result_);
+    if (payload == nullptr)
       return;
     trail_.count_payload();
-    dispatch(dialect::event_type(result_, event, doc, rules::messages_event_type_mismatch), doc,
-             event);
+    dispatch(dialect::event_type(result_, event, *payload, rules::messages_event_type_mismatch),
+             *payload, event);
   }
 
   StreamResult finish() override {
@@ -149,6 +153,7 @@ private:
     }
   }
 
+  dialect::DocumentMemo memo_;
   StreamResult result_;
   ContentBlocks blocks_{result_};
   dialect::EventTrail trail_;
@@ -157,12 +162,16 @@ private:
 
 } // namespace
 
+std::unique_ptr<dialect::MemoDecoder> make_messages_decoder(unsigned memo_shapes) {
+  return std::make_unique<MessagesDecoder>(memo_shapes);
+}
+
 } // namespace harness::messages
 
 namespace harness::dialect {
 
 std::unique_ptr<Decoder> make_messages_decoder() {
-  return std::make_unique<messages::MessagesDecoder>();
+  return messages::make_messages_decoder(DocumentMemo::kDefaultShapes);
 }
 
 } // namespace harness::dialect

@@ -37,5 +37,17 @@
 // At the end of the stream, in the chat decoder's order: usage.missing when at least one payload
 // was a JSON object and no usage object came, then done.missing when message_stop never came;
 // both point at the last event (its data_offset and index; 0 and 0 without any).
-// Memory: one DOM per event, freed before the next; the result grows with the text only.
+// Each payload is read as a DOM through the shape memo (dialect/common/document_memo.hpp), which
+// gives exactly the document a full parse gives. Memory: the memo's few remembered documents; the
+// result grows with the text only.
+#include <memory>
+
 #include "dialect/decoder.hpp"
+
+namespace harness::messages {
+
+/// The decoder with a memo of `memo_shapes` shapes (0: off, every payload fully parsed); results
+/// are identical either way. dialect::make_messages_decoder() uses DocumentMemo::kDefaultShapes.
+std::unique_ptr<dialect::MemoDecoder> make_messages_decoder(unsigned memo_shapes);
+
+} // namespace harness::messages

@@ -87,27 +87,31 @@ constexpr TextEvent kTextEvents[] = {
      TextKind::reasoning_summary},
 };
 
-class ResponsesDecoder final : public dialect::Decoder {
+class ResponsesDecoder final : public dialect::MemoDecoder {
 public:
+  explicit ResponsesDecoder(unsigned memo_shapes) : memo_(memo_shapes) {}
+
+  const dialect::MemoStats &memo_stats() const override { return memo_.stats(); }
+
   void on_finding(Finding finding) override { result_.findings.push_back(std::move(finding)); }
 
   void on_event(const sse::Event &event) override {
     if (!trail_.arrive(result_, event, "an event after the terminal response event was ignored"))
       return;
-    rapidjson::Document doc;
     if (event.type == "error") {
       // The data need not be JSON; when it is, its sequence_number still counts.
-      if (dialect::parse_object(event.data, doc))
-        check_sequence(doc, event);
+      if (const rapidjson::Value *payload = dialect::parse_object(event.data, memo_))
+        check_sequence(*payload, event);
       dialect::report_error(result_, event, true);
       return;
     }
-    if (!dialect::read_object(event, doc, result_))
+    const rapidjson::Value *payload = dialect::read_object(event, memo_, result_);
+    if (payload == nullptr)
       return;
     trail_.count_payload();
-    check_sequence(doc, event);
-    dispatch(dialect::event_type(result_, event, doc, rules::responses_event_type_mismatch), doc,
-             event);
+    check_sequence(*payload, event);
+    dispatch(dialect::event_type(result_, event, *payload, rules::responses_event_type_mismatch),
+             *payload, event);
   }
 
   StreamResult finish() override {
@@ -243,6 +247,7 @@ private:
     result_.usage = u;
   }
 
+  dialect::DocumentMemo memo_;
   StreamResult result_;
   OutputItems items_{result_};
   std::optional<int64_t> last_sequence_;
@@ -253,12 +258,16 @@ private:
 
 } // namespace
 
+std::unique_ptr<dialect::MemoDecoder> make_responses_decoder(unsigned memo_shapes) {
+  return std::make_unique<ResponsesDecoder>(memo_shapes);
+}
+
 } // namespace harness::responses
 
 namespace harness::dialect {
 
 std::unique_ptr<Decoder> make_responses_decoder() {
-  return std::make_unique<responses::ResponsesDecoder>();
+  return responses::make_responses_decoder(DocumentMemo::kDefaultShapes);
 }
 
 } // namespace harness::dialect

@@ -43,4 +43,16 @@
 // At the end of the stream, in the chat decoder's order: usage.missing when at least one payload
 // was a JSON object and no usage object came, then done.missing when a terminal event never came;
 // both point at the last event (its data_offset and index; 0 and 0 without any).
+// Each payload is read as a DOM through the shape memo (dialect/common/document_memo.hpp), which
+// gives exactly the document a full parse gives.
+#include <memory>
+
 #include "dialect/decoder.hpp"
+
+namespace harness::responses {
+
+/// The decoder with a memo of `memo_shapes` shapes (0: off, every payload fully parsed); results
+/// are identical either way. dialect::make_responses_decoder() uses DocumentMemo::kDefaultShapes.
+std::unique_ptr<dialect::MemoDecoder> make_responses_decoder(unsigned memo_shapes);
+
+} // namespace harness::responses

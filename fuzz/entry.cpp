@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "fuzz/targets.hpp"
 
@@ -24,6 +26,20 @@ const harness::fuzz::Target &the_target() {
 }
 
 } // namespace
+
+// libFuzzer calls this before it reads its flags: `-max_len=` the target's max_len goes in front of
+// them, so that every way of running the target (fuzz/ci.sh, run-local.sh, by hand) fuzzes at that
+// length, and a -max_len given on the command line, read later, still wins.
+extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv) {
+  static std::string flag = "-max_len=" + std::to_string(the_target().max_len);
+  static std::vector<char *> args;
+  args.assign(*argv, *argv + *argc);
+  args.insert(args.begin() + (args.empty() ? 0 : 1), flag.data());
+  args.push_back(nullptr); // argv[argc] is a null pointer
+  *argc = static_cast<int>(args.size() - 1);
+  *argv = args.data();
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   // libFuzzer passes nullptr with size 0 for the empty input.

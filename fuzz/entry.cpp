@@ -4,8 +4,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "fuzz/targets.hpp"
@@ -25,12 +27,30 @@ const harness::fuzz::Target &the_target() {
   return *target;
 }
 
+/// Whether every input named is a file: libFuzzer then runs each once (a crash reproducer,
+/// import-crash --exec), cut to -max_len when one is given.
+bool only_files(int argc, char **argv) {
+  bool any = false;
+  for (int i = 1; i < argc; ++i) {
+    if (argv[i][0] == '-')
+      continue;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(argv[i], ec))
+      return false;
+    any = true;
+  }
+  return any;
+}
+
 } // namespace
 
 // libFuzzer calls this before it reads its flags: `-max_len=` the target's max_len goes in front of
-// them, so that every way of running the target (fuzz/ci.sh, run-local.sh, by hand) fuzzes at that
-// length, and a -max_len given on the command line, read later, still wins.
+// them, so that every way of fuzzing the target (fuzz/ci.sh, run-local.sh, by hand) does it at that
+// length, and a -max_len given on the command line, read later, still wins. Not when only files are
+// named: a reproducer runs them whole.
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv) {
+  if (only_files(*argc, *argv))
+    return 0;
   static std::string flag = "-max_len=" + std::to_string(the_target().max_len);
   static std::vector<char *> args;
   args.assign(*argv, *argv + *argc);

@@ -88,10 +88,12 @@ std::string describe(const TraceEntry &t) {
   return t.is_finding ? describe(t.finding) : describe(view(t));
 }
 
-bool same_event(const TraceEntry &a, const TraceEntry &b) {
+bool same_event(const sse::Event &a, const sse::Event &b) {
   return a.index == b.index && a.offset == b.offset && a.data_offset == b.data_offset &&
          a.type == b.type && a.data == b.data && a.id == b.id;
 }
+
+bool same_event(const TraceEntry &a, const TraceEntry &b) { return same_event(view(a), view(b)); }
 
 bool same_entry(const TraceEntry &a, const TraceEntry &b) {
   if (a.is_finding != b.is_finding)
@@ -348,28 +350,51 @@ bool is_repair(std::string_view rule) {
          rule == rules::sse_payload_on_next_line.id || rule == rules::sse_unterminated_event.id;
 }
 
+namespace {
+
+/// Compares each event a reference parser emits, as it emits it, with the next event of a recorded
+/// trace; keeps the first difference and counts the events.
+class ComparingSink final : public sse::EventSink {
+public:
+  explicit ComparingSink(const std::vector<TraceEntry> &trace) {
+    for (const TraceEntry &t : trace)
+      if (!t.is_finding)
+        expected_.push_back(&t);
+  }
+  void on_event(const sse::Event &e) override {
+    if (!verdict && seen < expected_.size() && !same_event(e, view(*expected_[seen])))
+      verdict = violation("differential", "without repairs, reference " + describe(e) +
+                                              " but repairing parser " +
+                                              describe(*expected_[seen]));
+    ++seen;
+  }
+  void on_finding(Finding) override {}
+  size_t expected() const { return expected_.size(); }
+  Verdict verdict;
+  size_t seen = 0;
+
+private:
+  std::vector<const TraceEntry *> expected_;
+};
+
+} // namespace
+
 Verdict check_differential(const SplitInput &in, sse::ParserFactory reference,
                            sse::ParserFactory repairing) {
   const auto repaired = record_trace(in, repairing);
   for (const TraceEntry &t : repaired)
     if (t.is_finding && is_repair(t.finding.rule))
       return std::nullopt;
-  const auto expected = record_trace(in, reference);
-  std::vector<const TraceEntry *> a, b;
-  for (const TraceEntry &t : expected)
-    if (!t.is_finding)
-      a.push_back(&t);
-  for (const TraceEntry &t : repaired)
-    if (!t.is_finding)
-      b.push_back(&t);
-  for (size_t i = 0; i < std::min(a.size(), b.size()); ++i)
-    if (!same_event(*a[i], *b[i]))
-      return violation("differential", "without repairs, reference " + describe(*a[i]) +
-                                           " but repairing parser " + describe(*b[i]));
-  if (a.size() != b.size())
+  ComparingSink sink(repaired);
+  auto parser = reference(sink);
+  for_each_feed(in, [&](std::string_view feed) { parser->feed(feed); });
+  parser->finish();
+  if (sink.verdict)
+    return sink.verdict;
+  if (sink.seen != sink.expected())
     return violation("differential", "without repairs, reference emits " +
-                                         std::to_string(a.size()) + " events, repairing parser " +
-                                         std::to_string(b.size()));
+                                         std::to_string(sink.seen) + " events, repairing parser " +
+                                         std::to_string(sink.expected()));
   return std::nullopt;
 }
 

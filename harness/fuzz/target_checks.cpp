@@ -69,19 +69,32 @@ Violation violation(std::string property, std::string detail) {
   return Violation{std::move(property), std::move(detail)};
 }
 
-std::string describe(const TraceEntry &t) {
-  if (t.is_finding)
-    return "finding " + t.finding.rule + " at " + std::to_string(t.finding.offset) + " (event " +
-           std::to_string(t.finding.event) + ")";
-  return "event " + std::to_string(t.index) + " at " + std::to_string(t.offset) + "/" +
-         std::to_string(t.data_offset) + " type \"" + escaped(t.type, 24) + "\" id \"" +
-         escaped(t.id, 24) + "\" data \"" + escaped(t.data, 40) + "\"";
+/// A trace entry's event as the view a parser passes (the views live as long as `t`).
+sse::Event view(const TraceEntry &t) {
+  return sse::Event{t.type, t.data, t.id, t.index, t.offset, t.data_offset};
 }
 
-bool same_event(const TraceEntry &a, const TraceEntry &b) {
+std::string describe(const sse::Event &e) {
+  return "event " + std::to_string(e.index) + " at " + std::to_string(e.offset) + "/" +
+         std::to_string(e.data_offset) + " type \"" + escaped(e.type, 24) + "\" id \"" +
+         escaped(e.id, 24) + "\" data \"" + escaped(e.data, 40) + "\"";
+}
+
+std::string describe(const Finding &f) {
+  return "finding " + f.rule + " at " + std::to_string(f.offset) + " (event " +
+         std::to_string(f.event) + ")";
+}
+
+std::string describe(const TraceEntry &t) {
+  return t.is_finding ? describe(t.finding) : describe(view(t));
+}
+
+bool same_event(const sse::Event &a, const sse::Event &b) {
   return a.index == b.index && a.offset == b.offset && a.data_offset == b.data_offset &&
          a.type == b.type && a.data == b.data && a.id == b.id;
 }
+
+bool same_event(const TraceEntry &a, const TraceEntry &b) { return same_event(view(a), view(b)); }
 
 bool same_entry(const TraceEntry &a, const TraceEntry &b) {
   if (a.is_finding != b.is_finding)
@@ -91,62 +104,128 @@ bool same_entry(const TraceEntry &a, const TraceEntry &b) {
 
 bool valid_utf8(std::string_view s) { return sse::first_invalid_utf8(s) == std::string_view::npos; }
 
-Verdict check_whatwg_text(const TraceEntry &e) {
+Verdict check_whatwg_text(const sse::Event &e) {
   if (e.type.empty())
     return violation("event-type", describe(e) + ": empty type (must be \"message\")");
   if (!valid_utf8(e.type) || !valid_utf8(e.data) || !valid_utf8(e.id))
     return violation("event-utf8", describe(e) + ": not valid UTF-8 after decoding");
-  if (e.type.find_first_of("\r\n") != std::string::npos ||
-      e.id.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos ||
-      e.data.find('\r') != std::string::npos)
+  if (e.type.find_first_of("\r\n") != std::string_view::npos ||
+      e.id.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos ||
+      e.data.find('\r') != std::string_view::npos)
     return violation("event-line-ends", describe(e) + ": a line end inside a field value, or NUL in the id");
   return std::nullopt;
 }
 
-Verdict check_trace(const std::vector<TraceEntry> &trace, uint64_t size, EventRules rules) {
-  uint64_t events = 0;
-  uint64_t last_offset = 0;
-  for (const TraceEntry &t : trace) {
-    if (t.is_finding) {
-      if (t.finding.offset > size)
-        return violation("finding-offset", describe(t) + ": beyond the stream's " +
-                                               std::to_string(size) + " bytes");
-      if (rules == EventRules::whatwg && t.finding.event != events)
-        return violation("finding-event", describe(t) + ": reported after " +
-                                              std::to_string(events) + " events");
-      if (rules == EventRules::lines)
-        return violation("lines-findings", describe(t) + ": the lines parser reports nothing");
-      continue;
-    }
-    if (t.index != events)
-      return violation("event-index", describe(t) + ": expected index " + std::to_string(events));
-    if (t.offset >= size)
-      return violation("event-offset", describe(t) + ": outside the stream's " +
-                                           std::to_string(size) + " bytes");
-    if (t.offset < last_offset)
-      return violation("event-offset", describe(t) + ": before the previous event's offset " +
-                                           std::to_string(last_offset));
-    if (t.data_offset < t.offset || t.data_offset > size)
-      return violation("event-data-offset", describe(t) + ": data offset outside [offset, " +
-                                                std::to_string(size) + "]");
-    if (rules == EventRules::whatwg)
-      if (auto v = check_whatwg_text(t))
-        return v;
-    if (rules == EventRules::lines &&
-        (t.type != "message" || !t.id.empty() || t.data_offset != t.offset + 6))
-      return violation("lines-event", describe(t) + ": expected type message, no id, data at +6");
-    last_offset = t.offset;
-    ++events;
+/// Checks every event and finding as the parser emits it (no copies of the event's views), for a
+/// stream of `size` bytes under `rules`; keeps the first violation and ignores what follows.
+class CheckingSink final : public sse::EventSink {
+public:
+  CheckingSink(uint64_t size, EventRules rules) : size_(size), rules_(rules) {}
+  void on_event(const sse::Event &e) override {
+    if (!verdict)
+      verdict = check(e);
   }
+  void on_finding(Finding f) override {
+    if (!verdict)
+      verdict = check(f);
+  }
+  Verdict verdict;
+
+private:
+  Verdict check(const Finding &f) const {
+    if (f.offset > size_)
+      return violation("finding-offset", describe(f) + ": beyond the stream's " +
+                                             std::to_string(size_) + " bytes");
+    if (rules_ == EventRules::whatwg && f.event != events_)
+      return violation("finding-event", describe(f) + ": reported after " +
+                                            std::to_string(events_) + " events");
+    if (rules_ == EventRules::lines)
+      return violation("lines-findings", describe(f) + ": the lines parser reports nothing");
+    return std::nullopt;
+  }
+  Verdict check(const sse::Event &e) {
+    if (e.index != events_)
+      return violation("event-index", describe(e) + ": expected index " + std::to_string(events_));
+    if (e.offset >= size_)
+      return violation("event-offset", describe(e) + ": outside the stream's " +
+                                           std::to_string(size_) + " bytes");
+    if (e.offset < last_offset_)
+      return violation("event-offset", describe(e) + ": before the previous event's offset " +
+                                           std::to_string(last_offset_));
+    if (e.data_offset < e.offset || e.data_offset > size_)
+      return violation("event-data-offset", describe(e) + ": data offset outside [offset, " +
+                                                std::to_string(size_) + "]");
+    if (rules_ == EventRules::whatwg)
+      if (auto v = check_whatwg_text(e))
+        return v;
+    if (rules_ == EventRules::lines &&
+        (e.type != "message" || !e.id.empty() || e.data_offset != e.offset + 6))
+      return violation("lines-event", describe(e) + ": expected type message, no id, data at +6");
+    last_offset_ = e.offset;
+    ++events_;
+    return std::nullopt;
+  }
+
+  uint64_t size_;
+  EventRules rules_;
+  uint64_t events_ = 0;
+  uint64_t last_offset_ = 0;
+};
+
+/// What a decoder needs checked against its result: the parser's event count and its findings
+/// (copied; the events' views are not), passed on to the decoder.
+class CountingSink final : public sse::EventSink {
+public:
+  explicit CountingSink(sse::EventSink &next) : next_(next) {}
+  void on_event(const sse::Event &e) override {
+    ++events;
+    next_.on_event(e);
+  }
+  void on_finding(Finding f) override {
+    findings.push_back(f);
+    next_.on_finding(std::move(f));
+  }
+  uint64_t events = 0;
+  std::vector<Finding> findings;
+
+private:
+  sse::EventSink &next_;
+};
+
+/// Notes whether a JSON text's first value is an object; accepts everything the reader passes on.
+struct RootObject : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, RootObject> {
+  bool first = true, object = false;
+  bool Default() {
+    first = false;
+    return true;
+  }
+  bool StartObject() {
+    object = object || first;
+    return Default();
+  }
+};
+
+/// Where `json` fails to parse as one JSON object with the harness's parse flags (UTF-8
+/// validated); nothing when it parses. A reader without a document: the same verdict as parsing
+/// into one, without building it.
+std::optional<size_t> parse_error(std::string_view json) {
+  rapidjson::MemoryStream bytes(json.data(), json.size());
+  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
+  rapidjson::Reader reader;
+  RootObject root;
+  const rapidjson::ParseResult ok = reader.Parse<json::kParseFlags>(in, root);
+  if (!ok)
+    return ok.Offset();
+  if (!root.object)
+    return 0;
   return std::nullopt;
 }
 
-/// The result's own invariants, given the parser trace that produced it.
-Verdict check_result(const StreamResult &r, const std::vector<TraceEntry> &trace, uint64_t size,
+/// The result's own invariants, given what the parser that produced it emitted.
+Verdict check_result(const StreamResult &r, const CountingSink &parsed, uint64_t size,
                      std::string_view who, bool may_stop) {
   const std::string at = std::string(who) + ": ";
-  const auto events = static_cast<uint64_t>(
-      std::count_if(trace.begin(), trace.end(), [](const TraceEntry &t) { return !t.is_finding; }));
+  const uint64_t events = parsed.events;
   // An SDK profile whose client raised or saw the end marker stopped iterating: it counts (and
   // keeps findings of) fewer events. The reference decoders count every event.
   // An SDK client that raised or saw the end marker also keeps no finding of a later event (a
@@ -158,13 +237,13 @@ Verdict check_result(const StreamResult &r, const std::vector<TraceEntry> &trace
                                           " events, the parser dispatched " + std::to_string(events));
   // The parser's findings, in order, are a subsequence of the result's.
   size_t next = 0;
-  for (const TraceEntry &t : trace) {
-    if (!t.is_finding || (may_have_stopped && t.finding.event >= r.events))
+  for (const Finding &f : parsed.findings) {
+    if (may_have_stopped && f.event >= r.events)
       continue;
-    while (next < r.findings.size() && !(r.findings[next] == t.finding))
+    while (next < r.findings.size() && !(r.findings[next] == f))
       ++next;
     if (next == r.findings.size())
-      return violation("result-findings", at + "parser " + describe(t) + " missing from the result");
+      return violation("result-findings", at + "parser " + describe(f) + " missing from the result");
     ++next;
   }
   for (const Finding &f : r.findings)
@@ -187,12 +266,9 @@ Verdict check_result(const StreamResult &r, const std::vector<TraceEntry> &trace
                              std::to_string(c.tool_calls[i].index) + " after " +
                              std::to_string(c.tool_calls[i - 1].index));
   const std::string json = report::to_json(r, false);
-  rapidjson::Document d;
-  d.Parse<json::kParseFlags>(json.data(), json.size());
-  if (d.HasParseError() || !d.IsObject())
+  if (const auto bad = parse_error(json))
     return violation("result-json", at + "the result document does not parse back (byte " +
-                                        std::to_string(d.GetErrorOffset()) + " of " +
-                                        escaped(json, 60) + ")");
+                                        std::to_string(*bad) + " of " + escaped(json, 60) + ")");
   return std::nullopt;
 }
 
@@ -217,15 +293,32 @@ std::vector<TraceEntry> record_trace(const SplitInput &in, sse::ParserFactory ma
 }
 
 Verdict check_parser(const SplitInput &in, sse::ParserFactory make, EventRules rules) {
-  return check_trace(record_trace(in, make), in.stream.size(), rules);
+  CheckingSink sink(in.stream.size(), rules);
+  auto parser = make(sink);
+  for_each_feed(in, [&](std::string_view feed) { parser->feed(feed); });
+  parser->finish();
+  return sink.verdict;
 }
+
+namespace {
+
+/// check_replay with `decoder`, `impl`'s decoder for `dialect`, already made.
+Verdict replay_into(const SplitInput &in, const pipeline::Implementation &impl,
+                    std::string_view dialect, std::unique_ptr<dialect::Decoder> decoder) {
+  CountingSink sink(*decoder);
+  auto parser = impl.make_parser(sink);
+  for_each_feed(in, [&](std::string_view feed) { parser->feed(feed); });
+  parser->finish();
+  return check_result(decoder->finish(), sink, in.stream.size(),
+                      std::string(impl.name) + " " + std::string(dialect),
+                      impl.kind == pipeline::Kind::profile);
+}
+
+} // namespace
 
 Verdict check_replay(const SplitInput &in, const pipeline::Implementation &impl,
                      std::string_view dialect) {
-  const Replayed r = replay_traced(in, impl.make_parser, &impl, dialect);
-  return check_result(*r.result, r.trace, in.stream.size(),
-                      std::string(impl.name) + " " + std::string(dialect),
-                      impl.kind == pipeline::Kind::profile);
+  return replay_into(in, impl, dialect, impl.make_decoder(dialect));
 }
 
 Verdict check_pipeline(const SplitInput &in) {
@@ -233,9 +326,10 @@ Verdict check_pipeline(const SplitInput &in) {
   if (!dialect::is_dialect(dialect))
     return violation("detect-dialect", "detected \"" + escaped(dialect) + "\", no dialect");
   for (const auto &impl : pipeline::implementations()) {
-    if (!pipeline::handles(impl, dialect))
+    auto decoder = impl.make_decoder(dialect); // nullptr: impl does not handle the dialect
+    if (!decoder)
       continue;
-    if (auto v = check_replay(in, impl, dialect))
+    if (auto v = replay_into(in, impl, dialect, std::move(decoder)))
       return v;
   }
   const check::LintReport lint = check::lint(in.stream, dialect);
@@ -257,28 +351,51 @@ bool is_repair(std::string_view rule) {
          rule == rules::sse_payload_on_next_line.id || rule == rules::sse_unterminated_event.id;
 }
 
+namespace {
+
+/// Compares each event a reference parser emits, as it emits it, with the next event of a recorded
+/// trace; keeps the first difference and counts the events.
+class ComparingSink final : public sse::EventSink {
+public:
+  explicit ComparingSink(const std::vector<TraceEntry> &trace) {
+    for (const TraceEntry &t : trace)
+      if (!t.is_finding)
+        expected_.push_back(&t);
+  }
+  void on_event(const sse::Event &e) override {
+    if (!verdict && seen < expected_.size() && !same_event(e, view(*expected_[seen])))
+      verdict = violation("differential", "without repairs, reference " + describe(e) +
+                                              " but repairing parser " +
+                                              describe(*expected_[seen]));
+    ++seen;
+  }
+  void on_finding(Finding) override {}
+  size_t expected() const { return expected_.size(); }
+  Verdict verdict;
+  size_t seen = 0;
+
+private:
+  std::vector<const TraceEntry *> expected_;
+};
+
+} // namespace
+
 Verdict check_differential(const SplitInput &in, sse::ParserFactory reference,
                            sse::ParserFactory repairing) {
   const auto repaired = record_trace(in, repairing);
   for (const TraceEntry &t : repaired)
     if (t.is_finding && is_repair(t.finding.rule))
       return std::nullopt;
-  const auto expected = record_trace(in, reference);
-  std::vector<const TraceEntry *> a, b;
-  for (const TraceEntry &t : expected)
-    if (!t.is_finding)
-      a.push_back(&t);
-  for (const TraceEntry &t : repaired)
-    if (!t.is_finding)
-      b.push_back(&t);
-  for (size_t i = 0; i < std::min(a.size(), b.size()); ++i)
-    if (!same_event(*a[i], *b[i]))
-      return violation("differential", "without repairs, reference " + describe(*a[i]) +
-                                           " but repairing parser " + describe(*b[i]));
-  if (a.size() != b.size())
+  ComparingSink sink(repaired);
+  auto parser = reference(sink);
+  for_each_feed(in, [&](std::string_view feed) { parser->feed(feed); });
+  parser->finish();
+  if (sink.verdict)
+    return sink.verdict;
+  if (sink.seen != sink.expected())
     return violation("differential", "without repairs, reference emits " +
-                                         std::to_string(a.size()) + " events, repairing parser " +
-                                         std::to_string(b.size()));
+                                         std::to_string(sink.seen) + " events, repairing parser " +
+                                         std::to_string(sink.expected()));
   return std::nullopt;
 }
 

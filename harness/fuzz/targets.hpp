@@ -4,6 +4,7 @@
 // (split_encoding.hpp) and checks properties (target_checks.hpp). fuzz/entry.cpp builds one
 // executable per target around run_target(); `sse-harness fuzz-run` runs them in-process, and is
 // the reproducer import-crash spawns: a violation ends the process with SIGABRT.
+#include <cstddef>
 #include <span>
 #include <string_view>
 
@@ -16,6 +17,11 @@ struct Target {
   std::string_view description; ///< one line for `fuzz-run --list`
   /// Runs the code under test on one raw fuzz input; returns the first violated property.
   Verdict (*check)(std::string_view input);
+  /// The longest input libFuzzer makes for this target unless `-max_len=` says otherwise
+  /// (fuzz/entry.cpp): the length past which the exported seeds reach no more code (README
+  /// "Fuzzing" has the measurement), so that time goes to more inputs instead of longer ones.
+  /// Replays without libFuzzer (fuzz-run, -Dfuzzing=none) always run inputs whole.
+  size_t max_len;
 };
 
 /// Every target, in a fixed order: the parsers, the dialect decoders, the whole pipeline, then the

@@ -119,6 +119,10 @@ TEST_CASE("fuzz.targets.names_unique_and_built") {
     INFO(t.name);
     CHECK(seen.insert(t.name).second);
     CHECK_FALSE(t.description.empty());
+    // libFuzzer's -max_len (fuzz/entry.cpp): from 1 KiB (a few events) to 16 KiB (the longest
+    // length measured).
+    CHECK(t.max_len >= 1024);
+    CHECK(t.max_len <= 16384);
     CHECK(fz::find_target(t.name) == &t);
     // fuzz/meson.build builds fuzz-<name> for each target of the table.
     CHECK(meson->find("'" + std::string(t.name) + "'") != std::string::npos);

@@ -5,10 +5,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "dialect/chat/decoded_chunk.hpp"
 #include "dialect/chat_support.hpp"
 
 using chat_test::run_payloads;
@@ -459,4 +461,28 @@ TEST_CASE("chat.memo.whitespace-runs-equal-full-parse") {
     }
   const MemoStats s = check_memo_equivalent(p);
   CHECK(s.hits > 60);
+}
+
+// Found by the sanitized decoder-openai-chat fuzz target (UBSan: a vector indexed past its end in
+// DecodedChunk::integer while a shape was stored): payloads whose tool-call "index" number the
+// chunk reader recorded for a choice entry the decoded chunk does not hold. Such a number cannot be
+// rebound, so the payload gets no shape and is parsed fully each time.
+TEST_CASE("chat.memo.numbers-for-entries-the-chunk-lacks-are-not-memoised") {
+  harness::chat::DecodedChunk empty;
+  using Kind = harness::chat::NumberField::Kind;
+  CHECK(empty.integer({Kind::choice_index, 0, 0}) == nullptr);
+  CHECK(empty.integer({Kind::tool_call_index, 3, 1}) == nullptr);
+  CHECK(empty.integer({Kind::none, 0, 0}) == nullptr);
+  CHECK(empty.integer({Kind::created, 0, 0}) == &empty.created);
+
+  std::ifstream in(std::string(SSEH_SOURCE_ROOT) +
+                       "/tests/dialect/regress/chat-tool-call-index-before-choice-index.sse",
+                   std::ios::binary);
+  REQUIRE(in.good());
+  Strings payloads;
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("data: ", 0) == 0)
+      payloads.push_back(line.substr(6));
+  REQUIRE(payloads.size() == 5);
+  check_memo_equivalent(payloads);
 }

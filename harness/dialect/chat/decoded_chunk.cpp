@@ -29,9 +29,12 @@ std::optional<int64_t> *DecodedChunk::integer(const NumberField &field) {
   case Kind::created:
     return &created;
   case Kind::choice_index:
-    return &choices[field.choice].index;
+    return field.choice < choices.size() ? &choices[field.choice].index : nullptr;
   case Kind::tool_call_index:
-    return &choices[field.choice].tool_calls[field.tool_call].index;
+    return field.choice < choices.size() &&
+                   field.tool_call < choices[field.choice].tool_calls.size()
+               ? &choices[field.choice].tool_calls[field.tool_call].index
+               : nullptr;
   case Kind::prompt_tokens:
     return &usage.prompt_tokens;
   case Kind::completion_tokens:

@@ -104,7 +104,8 @@ struct DecodedChunk {
   /// Back to the empty state, keeping capacity.
   void clear();
 
-  /// The integer `field` names; nullptr for Kind::none.
+  /// The integer `field` names; nullptr for Kind::none, and for a choice or tool call this chunk
+  /// does not hold.
   std::optional<int64_t> *integer(const NumberField &field);
 };
 

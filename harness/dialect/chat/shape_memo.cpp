@@ -111,6 +111,10 @@ bool ShapeMemo::map_holes(Shape &shape, std::string_view payload,
       use.field = number_fields[next_number++];
       const auto v = dialect::short_integer(bytes);
       const std::optional<int64_t> *field = chunk.integer(use.field);
+      // A number meant for a choice or tool call the decoded chunk does not hold (the reader
+      // recorded it before the entry it names was placed) cannot be rebound: no shape.
+      if (field == nullptr && use.field.kind != NumberField::Kind::none)
+        return false;
       if (!v || (field != nullptr && *field != v)) {
         fixed.push_back(k);
         continue;

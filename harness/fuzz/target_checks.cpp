@@ -1,5 +1,7 @@
 #include "fuzz/target_checks.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <memory>
 
@@ -76,8 +78,8 @@ sse::Event view(const TraceEntry &t) {
 
 std::string describe(const sse::Event &e) {
   return "event " + std::to_string(e.index) + " at " + std::to_string(e.offset) + "/" +
-         std::to_string(e.data_offset) + " type \"" + escaped(e.type, 24) + "\" id \"" +
-         escaped(e.id, 24) + "\" data \"" + escaped(e.data, 40) + "\"";
+         std::to_string(e.data_offset) + " type \"" + escaped_bytes(e.type, 24) + "\" id \"" +
+         escaped_bytes(e.id, 24) + "\" data \"" + escaped_bytes(e.data, 40) + "\"";
 }
 
 std::string describe(const Finding &f) {
@@ -268,7 +270,8 @@ Verdict check_result(const StreamResult &r, const CountingSink &parsed, uint64_t
   const std::string json = report::to_json(r, false);
   if (const auto bad = parse_error(json))
     return violation("result-json", at + "the result document does not parse back (byte " +
-                                        std::to_string(*bad) + " of " + escaped(json, 60) + ")");
+                                        std::to_string(*bad) + " of " + escaped_bytes(json, 60) +
+                                        ")");
   return std::nullopt;
 }
 
@@ -324,7 +327,8 @@ Verdict check_replay(const SplitInput &in, const pipeline::Implementation &impl,
 Verdict check_pipeline(const SplitInput &in) {
   const std::string_view dialect = dialect::detect_dialect(in.stream);
   if (!dialect::is_dialect(dialect))
-    return violation("detect-dialect", "detected \"" + escaped(dialect) + "\", no dialect");
+    return violation("detect-dialect",
+                     "detected \"" + escaped_bytes(dialect, 80) + "\", no dialect");
   for (const auto &impl : pipeline::implementations()) {
     auto decoder = impl.make_decoder(dialect); // nullptr: impl does not handle the dialect
     if (!decoder)
@@ -424,27 +428,6 @@ Verdict check_split_invariance(const SplitInput &in, const pipeline::Implementat
   if (auto every = pipeline::split_point_violation(in.stream, impl))
     return violation("split-invariance", std::string(impl.name) + " every: " + *every);
   return std::nullopt;
-}
-
-std::string escaped(std::string_view bytes, size_t max) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (size_t i = 0; i < bytes.size() && i < max; ++i) {
-    const auto c = static_cast<unsigned char>(bytes[i]);
-    if (c == '\n')
-      out += "\\n";
-    else if (c == '\r')
-      out += "\\r";
-    else if (c == '\\' || c == '"')
-      out.append(1, '\\').append(1, static_cast<char>(c));
-    else if (c >= 0x20 && c < 0x7f)
-      out += static_cast<char>(c);
-    else
-      out.append("\\x").append(1, kHex[c >> 4]).append(1, kHex[c & 15]);
-  }
-  if (bytes.size() > max)
-    out += "...";
-  return out;
 }
 
 } // namespace harness::fuzz

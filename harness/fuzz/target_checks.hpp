@@ -82,8 +82,4 @@ Verdict check_differential(const SplitInput &in, sse::ParserFactory reference,
 Verdict check_split_invariance(const SplitInput &in, const pipeline::Implementation &impl,
                                std::string_view dialect);
 
-/// `bytes` for a one-line message: printable ASCII kept, the rest as \n, \r, \xNN; at most
-/// `max` input bytes shown, then "...".
-std::string escaped(std::string_view bytes, size_t max = 80);
-
 } // namespace harness::fuzz

@@ -3,6 +3,8 @@
 // implementation built to break it, and `fuzz-run` behaves as a CLI.
 #include <doctest/doctest.h>
 
+#include "core/text.hpp"
+
 #include <memory>
 #include <set>
 #include <string>
@@ -181,7 +183,7 @@ TEST_CASE("fuzz.targets.edge_inputs_pass") {
       std::string("data: \0\nid: \0\n\n", 16),
   };
   for (const auto &input : inputs)
-    check_all_targets("edge input \"" + fz::escaped(input) + "\"", input);
+    check_all_targets("edge input \"" + harness::escaped_bytes(input, 80) + "\"", input);
 }
 
 TEST_CASE("fuzz.targets.split_invariance_fires_on_split_dependent_parser") {

@@ -120,6 +120,14 @@ int table(std::ostream &out, uint64_t bytes, const bench::Runs &runs) {
   return missed;
 }
 
+/// "openai-chat, usage-every-chunk, ..." for help and errors.
+std::string shape_names() {
+  std::string names;
+  for (const auto &s : bench::shapes())
+    names += std::string(names.empty() ? "" : ", ") + std::string(s.name);
+  return names;
+}
+
 } // namespace
 
 int cmd_bench(const Args &args, std::ostream &out, std::ostream &err) {
@@ -139,10 +147,7 @@ int cmd_bench(const Args &args, std::ostream &out, std::ostream &err) {
   options.positional_help("[FILE|CASE]");
   auto opts = parse(options, args);
   if (opts.count("help")) {
-    std::string names;
-    for (const auto &s : bench::shapes())
-      names += std::string(names.empty() ? "" : ", ") + std::string(s.name);
-    out << options.help() << "\nshapes: " << names << "\n";
+    out << options.help() << "\nshapes: " << shape_names() << "\n";
     return kExitOk;
   }
   const auto mb_option = number_option(opts, "mb", 1, 4096, 64, "MB");
@@ -170,10 +175,8 @@ int cmd_bench(const Args &args, std::ostream &out, std::ostream &err) {
     const auto name = opts["shape"].as<std::string>();
     const bench::Shape *shape = bench::find_shape(name);
     if (!shape) {
-      std::string names;
-      for (const auto &s : bench::shapes())
-        names += std::string(names.empty() ? "" : ", ") + std::string(s.name);
-      err << "sse-harness bench: unknown shape '" << name << "' (known: " << names << ")\n";
+      err << "sse-harness bench: unknown shape '" << name << "' (known: " << shape_names()
+          << ")\n";
       return kExitTrouble;
     }
     generated = shape->generate(mb * 1000 * 1000, 1);

@@ -1,5 +1,7 @@
 #include "report/report_read.hpp"
 
+#include <cmath>
+
 #include "corpus/schemas.hpp"
 #include "source/read_file.hpp"
 
@@ -72,7 +74,7 @@ CaseInfo case_of(const Value &c) {
   if (const Value *t = json::member(c, "timing"))
     for (const auto &x : t->GetArray())
       info.timing.emplace_back(count_of(x, "offset"),
-                               static_cast<int64_t>(json::member(x, "ms")->GetDouble() * 1000.0));
+                               std::llround(json::member(x, "ms")->GetDouble() * 1000.0));
   info.findings = findings_of(c);
   info.unloaded_bytes = count_of(c, "bytes");
   if (auto bytes = source::read_file(info.file); bytes && bytes->size() == info.unloaded_bytes)

@@ -83,6 +83,15 @@ int clients_list(std::ostream &out) {
   return kExitOk;
 }
 
+/// Puts entries added in the order runs finished back in matrix order (case, client, wire option),
+/// the order reports list them in: entries[i] is the row at matrix index finished[i].
+void in_matrix_order(std::vector<report::Entry> &entries, const std::vector<size_t> &finished) {
+  std::vector<report::Entry> sorted(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i)
+    sorted[finished[i]] = std::move(entries[i]);
+  entries = std::move(sorted);
+}
+
 } // namespace
 
 int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
@@ -209,8 +218,10 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
                             "runs", runs);
   const auto t0 = std::chrono::steady_clock::now();
   size_t failing = 0;
+  std::vector<size_t> finished; // run.entries[i] is the row at matrix index finished[i]
   auto summary = clients::run_matrix(cases, ro, deviations->lookup,
-                                     [&](const clients::RunRow &r) {
+                                     [&](size_t index, const clients::RunRow &r) {
+                                       finished.push_back(index);
                                        deviations->deviated(r.judged.row.deviated);
                                        auto e = entry_of(r.judged.row, r.case_id, "client");
                                        e.summary = r.judged.summary;
@@ -222,6 +233,7 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
   progress.finish();
   if (!summary)
     return trouble(summary.error());
+  in_matrix_order(run.entries, finished);
   if (summary->skipped)
     run.totals += ", " + std::to_string(summary->skipped) + " not applicable";
   auto ran = [&](std::string_view impl) {

@@ -117,12 +117,11 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
       ("one-shot", "run every client one process per run, even those with a persistent form")
       ("name", "the --exec or --exec-persistent client's name (for known deviations)",
        cxxopts::value<std::string>()->default_value("exec"))
-      ("wire", "wire options to run each case under, comma-separated (default: " +
-                   std::string(kDefaultWires) + ")",
+      ("wire", "wire options to run each case under, comma-separated",
        cxxopts::value<std::string>()->default_value(kDefaultWires))
       ("timeout", "seconds one run may take before it is killed as hung",
        cxxopts::value<std::string>()->default_value("30"))
-      ("jobs", "runs at a time; each job keeps one persistent worker per client (default: the "
+      ("jobs", "runs at a time; each job holds one persistent worker at a time (default: the "
                "number of cores)",
        cxxopts::value<std::string>())
       ("deviations", "known-deviations file (default: deviations.json in the corpus folder)",

@@ -39,6 +39,8 @@ export const EVENT_NAMES = Object.freeze([
   'response.refusal.done',
   'response.function_call_arguments.delta',
   'response.function_call_arguments.done',
+  'response.reasoning_text.delta',
+  'response.reasoning_text.done',
 ]);
 
 // Names in `event:` lines of the files under dir that EVENT_NAMES lacks.

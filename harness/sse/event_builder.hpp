@@ -45,6 +45,8 @@ public:
 
   /// The `event` field: the type of this block's event; empty means "message".
   void set_type(std::string_view type) { type_.assign(type); }
+  /// Whether this block has set a non-empty event type so far.
+  bool has_type() const { return !type_.empty(); }
   /// The `id` field, already checked for NUL by the caller; persists across blocks.
   void set_last_id(std::string_view id) { last_id_.assign(id); }
 

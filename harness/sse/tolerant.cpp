@@ -68,9 +68,13 @@ void TolerantParser::on_line(const Line &line) {
     return;
   }
 
+  // A data line, or an event line when this block already has its type, after a complete JSON
+  // payload starts the next event. An event line in a block with data but no type yet is legal
+  // field order (`data:` before `event:`, as Amazon Bedrock's Responses streams send it).
   const FieldLine field = split_field(text);
-  if ((field.name == FieldName::data || field.name == FieldName::event) && builder_.has_data() &&
-      pending_data_complete()) {
+  const bool starts_next = field.name == FieldName::data ||
+                           (field.name == FieldName::event && builder_.has_type());
+  if (starts_next && builder_.has_data() && pending_data_complete()) {
     builder_.report(rules::sse_blank_line_missing, offset,
                     "new field line after a complete JSON payload without a blank line; the "
                     "pending event was dispatched first");

@@ -39,11 +39,22 @@ TEST_CASE("sse.tolerant.blank-line-missing-before-done") {
                event_line(1, 13, 19, "[DONE]"));
 }
 
-// An `event:` line also opens a new event; the type goes to the new one.
+// An `event:` line opens a new event when the pending one already has its type; the type goes to
+// the new one.
 TEST_CASE("sse.tolerant.blank-line-missing-before-event-line") {
+  tolerant("event: a\ndata: {}\nevent: x\ndata: {}\n\n",
+           finding_line("sse.blank-line-missing", "error", 18, 0) +
+               event_line(0, 0, 15, "{}", "a") + event_line(1, 18, 33, "{}", "x"));
+}
+
+// `data:` before `event:` in one block is legal field order (Amazon Bedrock's Responses streams):
+// not a missing blank line. Without blank lines, the next data line is.
+TEST_CASE("sse.tolerant.event-line-after-data-is-field-order") {
+  tolerant("data: {}\nevent: x\n\ndata: {}\nevent: y\n\n",
+           event_line(0, 0, 6, "{}", "x") + event_line(1, 19, 25, "{}", "y"));
   tolerant("data: {}\nevent: x\ndata: {}\n\n",
-           finding_line("sse.blank-line-missing", "error", 9, 0) + event_line(0, 0, 6, "{}") +
-               event_line(1, 9, 24, "{}", "x"));
+           finding_line("sse.blank-line-missing", "error", 18, 0) + event_line(0, 0, 6, "{}", "x") +
+               event_line(1, 18, 24, "{}"));
 }
 
 // Legitimately multi-line payloads must still be joined with LF, as whatwg does.

@@ -10,6 +10,7 @@
 #include "corpus/discover.hpp"
 #include "corpus/import_request.hpp"
 #include "dialect/dialect.hpp"
+#include "json/parse.hpp"
 #include "source/capture.hpp"
 #include "source/format.hpp"
 #include "source/har.hpp"
@@ -158,14 +159,10 @@ std::vector<std::string> merge_tags(const std::vector<std::string> &generated,
 // ---- --meta -----------------------------------------------------------------------------------
 
 Result<rapidjson::Document> load_meta(const std::string &file) {
-  Result<std::string> text = source::read_file(file);
-  if (!text)
-    return text.error();
-  rapidjson::Document doc;
-  doc.Parse<json::kParseFlags>(text->data(), text->size());
-  if (doc.HasParseError())
-    return Error{file, doc.GetErrorOffset(),
-                 std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError())};
+  Result<rapidjson::Document> read = json::read_document(file);
+  if (!read)
+    return read.error();
+  rapidjson::Document &doc = *read;
   if (!doc.IsObject())
     return Error{file, std::nullopt, "--meta must be a JSON object"};
   for (const auto &m : doc.GetObject()) {
@@ -193,7 +190,7 @@ Result<rapidjson::Document> load_meta(const std::string &file) {
                        "\" (known: title, why, provenance, request, tags, notes)"};
     }
   }
-  return doc;
+  return std::move(*read);
 }
 
 const Value *meta_member(const rapidjson::Document *meta, const char *key) {

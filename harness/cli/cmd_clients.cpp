@@ -12,6 +12,7 @@
 #include "cli/reporting.hpp"
 #include "cli/selection.hpp"
 #include "clients/runner.hpp"
+#include "sse/whole_stream.hpp"
 
 namespace harness::cli {
 
@@ -173,7 +174,7 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
   // The runs there will be: a wire option whose plan does not fit a case is skipped.
   size_t runs = 0;
   for (const auto &c : cases) {
-    const auto starts = serve::event_starts(c.capture.stream());
+    const auto starts = sse::event_offsets(c.capture.stream());
     size_t fit = 0;
     for (const auto &w : ro.wires)
       fit += serve::plan(c.capture.stream(), starts, c.dialect, w, c.timing) ? 1 : 0;

@@ -8,7 +8,7 @@
 #include "corpus/case_writer.hpp"
 #include "report/result_json.hpp"
 #include "report/text.hpp"
-#include "serve/wire.hpp"
+#include "sse/whole_stream.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -177,7 +177,7 @@ int cmd_lint(const Args &args, std::ostream &out, std::ostream &err) {
       info.id = t.label;
       info.file = t.capture.file;
       info.stream = std::string(t.capture.stream());
-      info.event_starts = serve::event_starts(info.stream);
+      info.event_starts = sse::event_offsets(info.stream);
       info.is_case = false;
     }
     info.dialect = t.dialect;

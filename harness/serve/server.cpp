@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "json/rapidjson.hpp"
+#include "sse/whole_stream.hpp"
 
 namespace harness::serve {
 
@@ -385,7 +386,7 @@ Server::Server(std::vector<corpus::Case> cases, const ServerOptions &options)
   impl_->catalog->options = options;
   for (auto &c : cases) {
     std::string id = c.id;
-    auto starts = event_starts(c.capture.stream());
+    auto starts = sse::event_offsets(c.capture.stream());
     auto headers = recorded_headers(c);
     impl_->catalog->cases.emplace(std::move(id),
                                   Served{std::move(c), std::move(starts), std::move(headers)});

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "cli/process.hpp"
+#include "core/credentials.hpp"
 #include "corpus/case.hpp"
 #include "json/rapidjson.hpp"
-#include "record/credentials.hpp"
 #include "record/upstream.hpp"
 #include "record/url.hpp"
 
@@ -268,9 +268,9 @@ TEST_CASE("record.urls-and-credential-headers") {
         "http://h/p?api-key=REDACTED&model=m&access_token=REDACTED");
   for (const char *name : {"Authorization", "proxy-authorization", "X-API-Key", "api-key", "Cookie",
                            "set-cookie", "x-goog-api-key", "X-Auth-Token", "client-secret"})
-    CHECK(is_credential_header(name));
+    CHECK(harness::is_credential_header(name));
   for (const char *name : {"Content-Type", "OpenAI-Beta", "x-request-id", "Accept"})
-    CHECK_FALSE(is_credential_header(name));
+    CHECK_FALSE(harness::is_credential_header(name));
 }
 
 TEST_CASE("record.timing-files-are-validated-on-load") {

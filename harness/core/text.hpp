@@ -2,6 +2,8 @@
 // Small text helpers every stage uses on bytes that are mostly ASCII (header names, URL parts, lines
 // of a capture). Byte-wise: nothing here decodes UTF-8 (escape() at most checks that a sequence
 // is well-formed, to keep it).
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -10,6 +12,15 @@ namespace harness {
 
 /// `s` with A-Z turned into a-z; every other byte as it is.
 std::string ascii_lower(std::string_view s);
+
+/// The name of `value` for an enum whose enumerators count from 0 in the order `names` lists them:
+/// names[value], or `fallback` for a value outside the list.
+template <class Enum, size_t N>
+constexpr std::string_view name_of(Enum value, const std::array<std::string_view, N> &names,
+                                   std::string_view fallback) {
+  const auto i = static_cast<size_t>(value);
+  return i < N ? names[i] : fallback;
+}
 
 /// Whether `line` holds nothing but spaces, tabs and CRs.
 bool is_blank_line(std::string_view line);

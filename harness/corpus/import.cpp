@@ -521,17 +521,8 @@ private:
 } // namespace
 
 std::string_view to_string(ImportFormat format) {
-  switch (format) {
-  case ImportFormat::raw:
-    return "raw";
-  case ImportFormat::markdown:
-    return "markdown";
-  case ImportFormat::har:
-    return "har";
-  case ImportFormat::jsonl:
-    return "jsonl";
-  }
-  return "raw";
+  static constexpr std::array<std::string_view, 4> kNames = {"raw", "markdown", "har", "jsonl"};
+  return name_of(format, kNames, "raw");
 }
 
 std::optional<ImportFormat> parse_import_format(std::string_view name) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "core/text.hpp"
 #include "json/rapidjson.hpp"
 
 namespace harness::chat {
@@ -65,21 +66,9 @@ constexpr uint64_t kMaxExactInteger = uint64_t{1} << 53;
 enum class JsonType : uint8_t { null, boolean, number, string, object, array };
 
 std::string_view article_name(JsonType t) {
-  switch (t) {
-  case JsonType::null:
-    return "null";
-  case JsonType::boolean:
-    return "a boolean";
-  case JsonType::number:
-    return "a number";
-  case JsonType::string:
-    return "a string";
-  case JsonType::object:
-    return "an object";
-  case JsonType::array:
-    return "an array";
-  }
-  return "a value";
+  static constexpr std::array<std::string_view, 6> kNames = {
+      "null", "a boolean", "a number", "a string", "an object", "an array"};
+  return name_of(t, kNames, "a value");
 }
 
 // Where a target sits and what it must be, for type notes; empty `where` = no note for this target

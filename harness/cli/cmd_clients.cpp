@@ -130,14 +130,7 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
   }
   Args rest(args.begin() + (action == "run" ? 1 : 0), args.end());
   auto opts = parse(options, rest);
-  if (opts.count("help")) {
-    out << options.help();
-    return kExitOk;
-  }
-  auto trouble = [&](const Error &e) {
-    err << "sse-harness clients run: " << e.str() << "\n";
-    return kExitTrouble;
-  };
+  auto trouble = [&](const Error &e) { return trouble_line(err, "clients run", e); };
   clients::RunOptions ro;
   auto chosen = select_clients(opts);
   if (!chosen)

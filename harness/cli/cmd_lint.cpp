@@ -121,14 +121,7 @@ int cmd_lint(const Args &args, std::ostream &out, std::ostream &err) {
   options.parse_positional({"targets"});
   options.positional_help("[FILE|CASE|PATH...]");
   auto opts = parse(options, args);
-  if (opts.count("help")) {
-    out << options.help();
-    return kExitOk;
-  }
-  auto trouble = [&](const Error &e) {
-    err << "sse-harness lint: " << e.str() << "\n";
-    return kExitTrouble;
-  };
+  auto trouble = [&](const Error &e) { return trouble_line(err, "lint", e); };
   const auto from = from_option(opts);
   if (!from)
     return trouble(from.error());

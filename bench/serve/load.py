@@ -18,6 +18,11 @@ not run. Only 127.0.0.1 is contacted; every phase has a deadline."""
 import argparse, asyncio, ctypes, json, os, re, select, shutil, signal, socket, subprocess, sys
 import tempfile, threading, time
 
+# The HTTP/1.1 client the serve tests use: fetch (one request, chunked bodies de-chunked) and a
+# case's expected stream bytes.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "serve"))
+from http1 import expected_stream, fetch  # noqa: E402
+
 HOST = "127.0.0.1"
 # Write splits the verifier asks for, cycled with the cases ("-" is the server's default, whole).
 # Splits with tiny fixed slices (drip, bytes:7) are left to tests/serve: at 10,000 streams the
@@ -47,46 +52,6 @@ def start_server(binary, corpus, log):
         p.kill()
         die("serve did not report its port: " + line)
     return p, int(m.group(1))
-
-
-def http_get(port, path, timeout=30):
-    """One GET on a fresh connection (Connection: close); returns (status, body)."""
-    with socket.create_connection((HOST, port), timeout=timeout) as s:
-        s.sendall(f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\nConnection: close\r\n\r\n"
-                  .encode())
-        data = bytearray()
-        while chunk := s.recv(65536):
-            data += chunk
-    head, _, body = bytes(data).partition(b"\r\n\r\n")
-    status = int(head.split(b" ", 2)[1])
-    if b"transfer-encoding: chunked" in head.lower():
-        body = dechunk(body)
-    return status, body
-
-
-def dechunk(data):
-    out, pos = [], 0
-    while True:
-        j = data.index(b"\r\n", pos)
-        n = int(data[pos:j].split(b";")[0], 16)
-        pos = j + 2
-        if n == 0:
-            return b"".join(out)
-        out.append(data[pos:pos + n])
-        pos += n + 2
-
-
-def expected_stream(binary, corpus, case_id):
-    """The case's stream bytes: the capture file, or the byte range of a markdown transcript."""
-    case_dir = os.path.join(corpus, case_id)
-    meta = json.load(open(os.path.join(case_dir, "case.json")))
-    raw = open(os.path.join(case_dir, meta["stream"]["file"]), "rb").read()
-    if meta["stream"]["capture"] == "markdown":
-        out = subprocess.run([binary, "replay", case_dir], capture_output=True, text=True,
-                             timeout=60).stdout
-        a, b = map(int, re.search(r"bytes (\d+)\.\.(\d+) of", out).groups())
-        raw = raw[a:b]
-    return raw
 
 
 class Sampler(threading.Thread):
@@ -550,7 +515,7 @@ def main():
         base_fds = sampler.fds()
         base_rss = sampler.status("VmRSS")
         sampler.start()
-        status, body = http_get(port, "/")
+        status, _, body = fetch(port, "/", timeout=30)
         if status != 200:
             die(f"GET / answered {status}")
         cases = json.loads(body)["cases"]
@@ -558,7 +523,7 @@ def main():
               f"{base_fds} fds, RSS {base_rss} KiB at start")
         expected = {c["id"]: expected_stream(args.binary, args.corpus, c["id"]) for c in cases}
         # Sanity: one stream byte-exact through the simple client before loading.
-        s, b = http_get(port, cases[0]["events_url"].split(str(port), 1)[1])
+        s, _, b = fetch(port, cases[0]["events_url"].split(str(port), 1)[1], timeout=30)
         if s != 200 or b != expected[cases[0]["id"]]:
             die(f"{cases[0]['id']}: not byte-exact before any load (HTTP {s})")
 
@@ -678,7 +643,7 @@ def main():
                   + log.read().decode(errors="replace")[-2000:])
             bad += 1
         else:
-            s, b = http_get(port, "/")
+            s, _, b = fetch(port, "/", timeout=30)
             if s != 200:
                 print(f"FAIL GET / after the load: HTTP {s}")
                 bad += 1

@@ -3,7 +3,7 @@
 #include "check/compare.hpp"
 #include "pipeline/replay.hpp"
 #include "report/result_json.hpp"
-#include "sse/parser.hpp"
+#include "sse/whole_stream.hpp"
 
 namespace harness::check {
 
@@ -18,21 +18,6 @@ StreamResult client_view(StreamResult r) {
   return r;
 }
 
-class OffsetSink final : public sse::EventSink {
-public:
-  void on_event(const sse::Event &e) override { offsets.push_back(e.offset); }
-  void on_finding(Finding) override {}
-  std::vector<uint64_t> offsets;
-};
-
-std::vector<uint64_t> event_offsets(std::string_view stream) {
-  OffsetSink sink;
-  auto parser = sse::find_parser("tolerant")->make(sink);
-  parser->feed(stream);
-  parser->finish();
-  return sink.offsets;
-}
-
 } // namespace
 
 std::vector<VariantCheck> check_variants(std::string_view stream,
@@ -40,7 +25,7 @@ std::vector<VariantCheck> check_variants(std::string_view stream,
                                          std::string_view dialect, bool drops_unterminated,
                                          const std::vector<split::Split> &splits) {
   std::vector<VariantCheck> out;
-  const auto offsets = event_offsets(stream);
+  const auto offsets = sse::event_offsets(stream);
   const StreamResult base = client_view(pipeline::replay(stream, impl, dialect, split::Split{}));
   for (const auto &v : variants::variants()) {
     const auto bytes = variants::derive(v.kind, stream, offsets);

@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 
 #ifndef SSEH_VERSION
 #define SSEH_VERSION "unknown"
@@ -71,6 +72,9 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
       continue;
     try {
       return c.run(args, out, err);
+    } catch (const HelpShown &help) {
+      out << help.text;
+      return kExitOk;
     } catch (const std::exception &e) {
       // cxxopts reports unknown options and bad values by throwing; so could std::bad_alloc.
       err << "sse-harness " << sub << ": " << e.what() << " (see sse-harness " << sub

@@ -145,11 +145,7 @@ int cmd_bench(const Args &args, std::ostream &out, std::ostream &err) {
        cxxopts::value<std::string>());
   options.parse_positional({"target"});
   options.positional_help("[FILE|CASE]");
-  auto opts = parse(options, args);
-  if (opts.count("help")) {
-    out << options.help() << "\nshapes: " << shape_names() << "\n";
-    return kExitOk;
-  }
+  auto opts = parse(options, args, "\nshapes: " + shape_names() + "\n");
   const auto mb_option = number_option(opts, "mb", 1, 4096, 64, "MB");
   const auto runs_option = number_option(opts, "runs", 1, 100, 3);
   for (const auto *n : {&mb_option, &runs_option})

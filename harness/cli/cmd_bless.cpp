@@ -48,10 +48,6 @@ int cmd_bless(const Args &args, std::ostream &out, std::ostream &err) {
   options.parse_positional({"cases"});
   options.positional_help("CASE...");
   auto opts = parse(options, args);
-  if (opts.count("help")) {
-    out << options.help();
-    return kExitOk;
-  }
   const char *prefix = "sse-harness bless: ";
   if (!opts.count("cases")) {
     err << prefix << "name at least one case (see sse-harness bless --help)\n";

@@ -45,14 +45,7 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
   add_report_options(options);
   add_case_paths(options);
   auto opts = parse(options, args);
-  if (opts.count("help")) {
-    out << options.help();
-    return kExitOk;
-  }
-  auto trouble = [&](const Error &e) {
-    err << "sse-harness check: " << e.str() << "\n";
-    return kExitTrouble;
-  };
+  auto trouble = [&](const Error &e) { return trouble_line(err, "check", e); };
 
   check::CaseOptions copts;
   if (opts.count("split")) {

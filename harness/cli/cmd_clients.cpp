@@ -12,6 +12,7 @@
 #include "cli/reporting.hpp"
 #include "cli/selection.hpp"
 #include "clients/runner.hpp"
+#include "sse/whole_stream.hpp"
 
 namespace harness::cli {
 
@@ -142,14 +143,7 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
   }
   Args rest(args.begin() + (action == "run" ? 1 : 0), args.end());
   auto opts = parse(options, rest);
-  if (opts.count("help")) {
-    out << options.help();
-    return kExitOk;
-  }
-  auto trouble = [&](const Error &e) {
-    err << "sse-harness clients run: " << e.str() << "\n";
-    return kExitTrouble;
-  };
+  auto trouble = [&](const Error &e) { return trouble_line(err, "clients run", e); };
   clients::RunOptions ro;
   auto chosen = select_clients(opts);
   if (!chosen)
@@ -186,7 +180,7 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
   // The runs there will be: a wire option whose plan does not fit a case is skipped.
   size_t runs = 0;
   for (const auto &c : cases) {
-    const auto starts = serve::event_starts(c.capture.stream());
+    const auto starts = sse::event_offsets(c.capture.stream());
     size_t fit = 0;
     for (const auto &w : ro.wires)
       fit += serve::plan(c.capture.stream(), starts, c.dialect, w, c.timing) ? 1 : 0;

@@ -24,11 +24,7 @@ int cmd_fuzz_run(const Args &args, std::ostream &out, std::ostream &err) {
       ("h,help", "show this help");
   options.parse_positional({"paths"});
   options.positional_help("PATH...");
-  const auto opts = parse(options, args);
-  if (opts.count("help")) {
-    out << options.help() << "\n";
-    return kExitOk;
-  }
+  const auto opts = parse(options, args, "\n");
   if (opts.count("list")) {
     for (const auto &t : fuzz::targets())
       out << t.name << std::string(28 - std::min<size_t>(27, t.name.size()), ' ')

@@ -26,14 +26,7 @@ int cmd_fuzz_seeds(const Args &args, std::ostream &out, std::ostream &err) {
       ("h,help", "show this help");
   add_case_paths(options);
   auto opts = parse(options, args);
-  if (opts.count("help")) {
-    out << options.help();
-    return kExitOk;
-  }
-  auto trouble = [&](const Error &e) {
-    err << "sse-harness fuzz-seeds: " << e.str() << "\n";
-    return kExitTrouble;
-  };
+  auto trouble = [&](const Error &e) { return trouble_line(err, "fuzz-seeds", e); };
   if (!opts.count("output"))
     return trouble(Error{"", std::nullopt, "-o DIR is required (the folder the seeds go to)"});
   fuzz::SeedOptions seed_options;

@@ -68,10 +68,6 @@ int cmd_import(const Args &args, std::ostream &out, std::ostream &err) {
   options.parse_positional({"source"});
   options.positional_help("SRC --case NAME");
   auto opts = parse(options, args);
-  if (opts.count("help")) {
-    out << options.help();
-    return kExitOk;
-  }
   const char *prefix = "sse-harness import: ";
   if (!opts.count("source") || !opts.count("case")) {
     err << prefix << "name a capture file and --case NAME (see sse-harness import --help)\n";

@@ -70,10 +70,6 @@ int cmd_import_crash(const Args &args, std::ostream &out, std::ostream &err) {
   options.parse_positional({"file"});
   options.positional_help("FILE --case NAME");
   auto opts = parse(options, args);
-  if (opts.count("help")) {
-    out << options.help();
-    return kExitOk;
-  }
   if (!opts.count("file") || !opts.count("case")) {
     err << kPrefix << "name a crashing input and --case NAME (see sse-harness import-crash --help)\n";
     return kExitTrouble;

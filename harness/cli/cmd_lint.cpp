@@ -8,7 +8,7 @@
 #include "corpus/case_writer.hpp"
 #include "report/result_json.hpp"
 #include "report/text.hpp"
-#include "serve/wire.hpp"
+#include "sse/whole_stream.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -121,14 +121,7 @@ int cmd_lint(const Args &args, std::ostream &out, std::ostream &err) {
   options.parse_positional({"targets"});
   options.positional_help("[FILE|CASE|PATH...]");
   auto opts = parse(options, args);
-  if (opts.count("help")) {
-    out << options.help();
-    return kExitOk;
-  }
-  auto trouble = [&](const Error &e) {
-    err << "sse-harness lint: " << e.str() << "\n";
-    return kExitTrouble;
-  };
+  auto trouble = [&](const Error &e) { return trouble_line(err, "lint", e); };
   const auto from = from_option(opts);
   if (!from)
     return trouble(from.error());
@@ -177,7 +170,7 @@ int cmd_lint(const Args &args, std::ostream &out, std::ostream &err) {
       info.id = t.label;
       info.file = t.capture.file;
       info.stream = std::string(t.capture.stream());
-      info.event_starts = serve::event_starts(info.stream);
+      info.event_starts = sse::event_offsets(info.stream);
       info.is_case = false;
     }
     info.dialect = t.dialect;

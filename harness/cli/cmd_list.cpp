@@ -11,10 +11,6 @@ int cmd_list(const Args &args, std::ostream &out, std::ostream &err) {
       ("h,help", "show this help");
   add_case_paths(options);
   auto opts = parse(options, args);
-  if (opts.count("help")) {
-    out << options.help();
-    return kExitOk;
-  }
   auto cases = discover_case_paths(opts);
   if (!cases) {
     err << "sse-harness list: " << cases.error().str() << "\n";

@@ -20,14 +20,7 @@ int cmd_merge_reports(const Args &args, std::ostream &out, std::ostream &err) {
   options.parse_positional({"files"});
   options.positional_help("FILE...");
   auto opts = parse(options, args);
-  if (opts.count("help")) {
-    out << options.help();
-    return kExitOk;
-  }
-  auto trouble = [&](const Error &e) {
-    err << "sse-harness merge-reports: " << e.str() << "\n";
-    return kExitTrouble;
-  };
+  auto trouble = [&](const Error &e) { return trouble_line(err, "merge-reports", e); };
   if (!opts.count("files"))
     return trouble(Error{"", std::nullopt, "name the shards' JSON reports"});
   const auto files = opts["files"].as<std::vector<std::string>>();

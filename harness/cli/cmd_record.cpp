@@ -57,10 +57,6 @@ int cmd_record(const Args &args, std::ostream &out, std::ostream &err) {
       ("force", "replace an existing case of that name")
       ("h,help", "show this help");
   auto opts = parse(options, args);
-  if (opts.count("help")) {
-    out << options.help();
-    return kExitOk;
-  }
   const char *prefix = "sse-harness record: ";
   if (!opts.count("upstream") || !opts.count("case")) {
     err << prefix << "name --upstream URL and --case NAME (see sse-harness record --help)\n";

@@ -24,10 +24,6 @@ int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
       ("h,help", "show this help");
   add_target_option(options);
   auto opts = parse(options, args);
-  if (opts.count("help")) {
-    out << options.help();
-    return kExitOk;
-  }
   if (!opts.count("target")) {
     err << "sse-harness replay: name a capture file or a case (see sse-harness replay --help)\n";
     return kExitTrouble;

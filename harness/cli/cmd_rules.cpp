@@ -45,10 +45,6 @@ int cmd_rules(const Args &args, std::ostream &out, std::ostream &err) {
        cxxopts::value<std::string>())
       ("h,help", "show this help");
   auto opts = parse(options, args);
-  if (opts.count("help")) {
-    out << options.help();
-    return kExitOk;
-  }
   if (opts.count("json")) {
     out << catalog_json() << "\n";
     return kExitOk;

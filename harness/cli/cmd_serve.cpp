@@ -30,10 +30,6 @@ int cmd_serve(const Args &args, std::ostream &out, std::ostream &err) {
       ("h,help", "show this help");
   add_case_paths(options);
   auto opts = parse(options, args);
-  if (opts.count("help")) {
-    out << options.help();
-    return kExitOk;
-  }
   serve::ServerOptions so;
   so.host = opts["host"].as<std::string>();
   const auto port = number_option(opts, "port", 0, 65535, 8089);

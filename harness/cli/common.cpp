@@ -6,6 +6,7 @@
 #include <iostream>
 #include <unistd.h>
 
+#include "cli/cli.hpp"
 #include "core/data_dir.hpp"
 #include "dialect/dialect.hpp"
 
@@ -13,13 +14,22 @@ namespace harness::cli {
 
 namespace fs = std::filesystem;
 
-cxxopts::ParseResult parse(cxxopts::Options &options, const std::vector<std::string> &args) {
+cxxopts::ParseResult parse(cxxopts::Options &options, const std::vector<std::string> &args,
+                           std::string_view after_help) {
   // cxxopts wants argc/argv; skip the subcommand so positionals start after it.
   std::vector<const char *> argv;
   argv.push_back(args.empty() ? "sse-harness" : args[0].c_str());
   for (size_t i = 2; i < args.size(); ++i)
     argv.push_back(args[i].c_str());
-  return options.parse(static_cast<int>(argv.size()), argv.data());
+  cxxopts::ParseResult opts = options.parse(static_cast<int>(argv.size()), argv.data());
+  if (opts.count("help"))
+    throw HelpShown{options.help() + std::string(after_help)};
+  return opts;
+}
+
+int trouble_line(std::ostream &err, std::string_view command, const Error &e) {
+  err << "sse-harness " << command << ": " << e.str() << "\n";
+  return kExitTrouble;
 }
 
 #ifndef SSEH_DEFAULT_CORPUS_DIR

@@ -20,9 +20,21 @@
 
 namespace harness::cli {
 
+/// Thrown by parse() when -h/--help was given: run() prints `text` to stdout and exits 0, so no
+/// command handles --help itself (`options` must declare "h,help").
+struct HelpShown {
+  std::string text;
+};
+
 /// Parses args (args[0] = "sse-harness", args[1] = subcommand) with `options`. cxxopts throws on
-/// unknown options and bad values; run() catches that and exits 2.
-cxxopts::ParseResult parse(cxxopts::Options &options, const std::vector<std::string> &args);
+/// unknown options and bad values; run() catches that and exits 2. With --help, throws HelpShown
+/// holding options.help() followed by `after_help`.
+cxxopts::ParseResult parse(cxxopts::Options &options, const std::vector<std::string> &args,
+                           std::string_view after_help = {});
+
+/// Prints `e` as the command's one error line ("sse-harness COMMAND: file: byte N: why") to `err`
+/// and gives kExitTrouble.
+int trouble_line(std::ostream &err, std::string_view command, const Error &e);
 
 /// The bundled corpus: $SSE_HARNESS_CORPUS, else the installed corpus when this binary is an
 /// installed one, else the source tree's corpus/ recorded at build time (core/data_dir.hpp).

@@ -12,7 +12,7 @@
 #include "report/junit.hpp"
 #include "report/markdown.hpp"
 #include "report/report_json.hpp"
-#include "serve/wire.hpp"
+#include "sse/whole_stream.hpp"
 
 namespace harness::cli {
 
@@ -188,7 +188,7 @@ report::CaseInfo case_info(const corpus::Case &c) {
   info.file = c.capture.file;
   info.tags = c.tags;
   info.stream = std::string(c.capture.stream());
-  info.event_starts = serve::event_starts(info.stream);
+  info.event_starts = sse::event_offsets(info.stream);
   for (const auto &a : c.timing)
     info.timing.emplace_back(a.offset, a.microseconds);
   info.findings = check::lint(info.stream, c.dialect).findings;

@@ -38,7 +38,7 @@ struct Judged {
   std::string summary;  ///< one line: "12 events, 1 choice, raised …" or the bytes received
 };
 
-/// Judges one finished run. `event_starts` are the case stream's (serve::event_starts).
+/// Judges one finished run. `event_starts` are the case stream's (sse::event_offsets).
 Judged judge(const corpus::Case &c, std::span<const uint64_t> event_starts, const Client &client,
              const serve::WireOptions &options, const serve::Plan &plan,
              const ProcessOutcome &run, const check::DeviationLookup &deviations);

@@ -8,6 +8,7 @@
 
 #include "clients/worker.hpp"
 #include "serve/server.hpp"
+#include "sse/whole_stream.hpp"
 
 namespace harness::clients {
 
@@ -52,7 +53,7 @@ Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunO
   std::vector<std::vector<uint64_t>> starts;
   starts.reserve(cases.size());
   for (const auto &c : cases)
-    starts.push_back(serve::event_starts(c.capture.stream()));
+    starts.push_back(sse::event_offsets(c.capture.stream()));
 
   std::vector<Job> jobs;
   for (size_t i = 0; i < cases.size(); ++i) {

@@ -1,17 +1,12 @@
 #include "core/finding.hpp"
 
+#include "core/text.hpp"
+
 namespace harness {
 
 std::string_view to_string(Severity s) {
-  switch (s) {
-  case Severity::error:
-    return "error";
-  case Severity::warning:
-    return "warning";
-  case Severity::info:
-    return "info";
-  }
-  return "error";
+  static constexpr std::array<std::string_view, 3> kNames = {"error", "warning", "info"};
+  return name_of(s, kNames, "error");
 }
 
 bool operator==(const Finding &a, const Finding &b) {

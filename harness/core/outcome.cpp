@@ -1,25 +1,13 @@
 #include "core/outcome.hpp"
 
+#include "core/text.hpp"
+
 namespace harness {
 
 std::string_view to_string(Outcome o) {
-  switch (o) {
-  case Outcome::ok:
-    return "ok";
-  case Outcome::non_strict:
-    return "non-strict";
-  case Outcome::informational:
-    return "informational";
-  case Outcome::deviation:
-    return "deviation";
-  case Outcome::disputed:
-    return "disputed";
-  case Outcome::failed:
-    return "failed";
-  case Outcome::error:
-    return "error";
-  }
-  return "failed";
+  static constexpr std::array<std::string_view, kOutcomeCount> kNames = {
+      "ok", "non-strict", "informational", "deviation", "disputed", "failed", "error"};
+  return name_of(o, kNames, "failed");
 }
 
 std::optional<Outcome> outcome_named(std::string_view name) {

@@ -6,7 +6,7 @@
 
 #include "corpus/expectation.hpp"
 #include "corpus/schemas.hpp"
-#include "source/read_file.hpp"
+#include "json/parse.hpp"
 
 namespace harness::corpus {
 
@@ -31,14 +31,10 @@ bool is_plain_file_name(std::string_view name) {
 Result<std::vector<Arrival>> load_timing(const fs::path &dir, const std::string &name,
                                          size_t stream_size) {
   const std::string file = (dir / name).string();
-  Result<std::string> text = source::read_file(file);
-  if (!text)
-    return text.error();
-  rapidjson::Document doc;
-  doc.Parse<json::kParseFlags>(text->data(), text->size());
-  if (doc.HasParseError())
-    return Error{file, doc.GetErrorOffset(),
-                 std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError())};
+  Result<rapidjson::Document> read = json::read_document(file);
+  if (!read)
+    return read.error();
+  const rapidjson::Document &doc = *read;
   if (!doc.IsArray())
     return Error{file, std::nullopt, "must be an array of {\"offset\", \"ms\"} entries"};
   std::vector<Arrival> out;
@@ -74,15 +70,10 @@ Result<std::vector<Arrival>> load_timing(const fs::path &dir, const std::string 
 
 Result<Case> load_case(const fs::path &dir, std::string id) {
   const std::string case_file = (dir / kCaseFile).string();
-  Result<std::string> text = source::read_file(case_file);
-  if (!text)
-    return text.error();
-
-  auto doc = std::make_shared<rapidjson::Document>();
-  doc->Parse<json::kParseFlags>(text->data(), text->size());
-  if (doc->HasParseError())
-    return Error{case_file, doc->GetErrorOffset(),
-                 std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc->GetParseError())};
+  Result<rapidjson::Document> read = json::read_document(case_file);
+  if (!read)
+    return read.error();
+  auto doc = std::make_shared<rapidjson::Document>(std::move(*read));
   if (Status valid = validate_against(*doc, kCaseSchema, case_file); !valid)
     return valid.error();
   if (Status keys = check_finding_counts((*doc)["expect"], case_file); !keys)

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
-#include "source/read_file.hpp"
+#include "json/parse.hpp"
 
 namespace harness::corpus {
 
@@ -70,14 +70,10 @@ Result<std::vector<Deviation>> load_deviations(const fs::path &path) {
   if (fs::symlink_status(path, ec).type() == fs::file_type::not_found)
     return std::vector<Deviation>{};
   const std::string file = path.string();
-  Result<std::string> text = source::read_file(file);
-  if (!text)
-    return text.error();
-  rapidjson::Document doc;
-  doc.Parse<json::kParseFlags>(text->data(), text->size());
-  if (doc.HasParseError())
-    return Error{file, doc.GetErrorOffset(),
-                 std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError())};
+  Result<rapidjson::Document> read = json::read_document(file);
+  if (!read)
+    return read.error();
+  const rapidjson::Document &doc = *read;
   if (!doc.IsObject())
     return Error{file, std::nullopt, "a deviations file is a JSON object"};
   auto format = doc.FindMember("deviations_format");

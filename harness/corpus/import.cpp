@@ -5,17 +5,14 @@
 #include <utility>
 
 #include "core/text.hpp"
-#include "corpus/atomic_write.hpp"
-#include "corpus/case_writer.hpp"
-#include "corpus/discover.hpp"
 #include "corpus/import_request.hpp"
 #include "dialect/dialect.hpp"
+#include "json/parse.hpp"
 #include "source/capture.hpp"
 #include "source/format.hpp"
 #include "source/har.hpp"
 #include "source/jsonl.hpp"
 #include "source/read_file.hpp"
-#include "sse/parser.hpp"
 
 namespace harness::corpus {
 
@@ -25,101 +22,9 @@ namespace fs = std::filesystem;
 using rapidjson::Value;
 using Alloc = rapidjson::Document::AllocatorType;
 
-constexpr std::string_view kUnknown = "unknown";
-
 Value str(std::string_view s, Alloc &alloc) {
   return Value(s.data(), static_cast<rapidjson::SizeType>(s.size()), alloc);
 }
-
-// ---- what the stream says about itself --------------------------------------------------------
-
-/// The model named by the first event that names one: `model` (chat chunks), `message.model`
-/// (Anthropic message_start) or `response.model` (Responses API).
-class ModelSink final : public sse::EventSink {
-public:
-  void on_finding(Finding) override {}
-  void on_event(const sse::Event &e) override {
-    if (!model.empty())
-      return;
-    rapidjson::Document d;
-    d.Parse<json::kParseFlags>(e.data.data(), e.data.size());
-    if (d.HasParseError() || !d.IsObject())
-      return;
-    for (const char *holder : {"", "message", "response"}) {
-      const Value *object = &d;
-      if (*holder) {
-        auto it = d.FindMember(holder);
-        if (it == d.MemberEnd() || !it->value.IsObject())
-          continue;
-        object = &it->value;
-      }
-      auto m = object->FindMember("model");
-      if (m != object->MemberEnd() && m->value.IsString() && m->value.GetStringLength() > 0) {
-        model.assign(m->value.GetString(), m->value.GetStringLength());
-        return;
-      }
-    }
-  }
-  std::string model;
-};
-
-} // namespace
-
-std::string stream_model(std::string_view stream) {
-  ModelSink sink;
-  auto parser = sse::find_parser("tolerant")->make(sink);
-  constexpr size_t kSlice = 64 * 1024;
-  for (size_t at = 0; at < stream.size() && sink.model.empty(); at += kSlice)
-    parser->feed(stream.substr(at, kSlice));
-  if (sink.model.empty())
-    parser->finish();
-  return sink.model;
-}
-
-/// The API provider when a model name says it unambiguously (first-party model families only;
-/// open-weight models are served by many providers).
-std::string guess_provider(std::string_view model) {
-  const std::string m = ascii_lower(model);
-  if (m.find('/') != std::string::npos)
-    return std::string(kUnknown);
-  struct Family {
-    std::string_view prefix, provider;
-  };
-  static constexpr Family kFamilies[] = {
-      {"gpt-", "openai"},       {"chatgpt-", "openai"},   {"o1", "openai"},
-      {"o3", "openai"},         {"o4-", "openai"},        {"claude-", "anthropic"},
-      {"grok-", "xai"},         {"mistral-", "mistral"},  {"magistral-", "mistral"},
-      {"codestral-", "mistral"}, {"ministral-", "mistral"}, {"pixtral-", "mistral"},
-      {"devstral-", "mistral"}, {"gemini-", "google"},
-  };
-  for (const Family &f : kFamilies)
-    if (m.starts_with(f.prefix))
-      return std::string(f.provider);
-  return std::string(kUnknown);
-}
-
-/// `kind:value` with value lower-cased and anything outside [a-z0-9._-] turned into '-'; nullopt
-/// when nothing usable is left.
-std::optional<std::string> make_tag(std::string_view kind, std::string_view value) {
-  std::string v;
-  for (char c : ascii_lower(value)) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-                    c == '-';
-    if (ok)
-      v += c;
-    else if (!v.empty() && v.back() != '-')
-      v += '-';
-  }
-  while (!v.empty() && !((v[0] >= 'a' && v[0] <= 'z') || (v[0] >= '0' && v[0] <= '9')))
-    v.erase(0, 1);
-  while (!v.empty() && v.back() == '-')
-    v.pop_back();
-  if (v.empty() || v == std::string(kUnknown))
-    return std::nullopt;
-  return std::string(kind) + ":" + v;
-}
-
-namespace {
 
 std::string_view tag_kind(std::string_view tag) { return tag.substr(0, tag.find(':')); }
 
@@ -158,14 +63,10 @@ std::vector<std::string> merge_tags(const std::vector<std::string> &generated,
 // ---- --meta -----------------------------------------------------------------------------------
 
 Result<rapidjson::Document> load_meta(const std::string &file) {
-  Result<std::string> text = source::read_file(file);
-  if (!text)
-    return text.error();
-  rapidjson::Document doc;
-  doc.Parse<json::kParseFlags>(text->data(), text->size());
-  if (doc.HasParseError())
-    return Error{file, doc.GetErrorOffset(),
-                 std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError())};
+  Result<rapidjson::Document> read = json::read_document(file);
+  if (!read)
+    return read.error();
+  rapidjson::Document &doc = *read;
   if (!doc.IsObject())
     return Error{file, std::nullopt, "--meta must be a JSON object"};
   for (const auto &m : doc.GetObject()) {
@@ -193,7 +94,7 @@ Result<rapidjson::Document> load_meta(const std::string &file) {
                        "\" (known: title, why, provenance, request, tags, notes)"};
     }
   }
-  return doc;
+  return std::move(*read);
 }
 
 const Value *meta_member(const rapidjson::Document *meta, const char *key) {
@@ -219,44 +120,6 @@ struct Source {
 };
 
 } // namespace
-
-/// `body` as JSON when it parses, else as a string.
-static Value body_value(const std::string &body, Alloc &alloc) {
-  rapidjson::Document parsed;
-  parsed.Parse<json::kParseFlags>(body.data(), body.size());
-  if (!parsed.HasParseError())
-    return Value(parsed, alloc);
-  return str(body, alloc);
-}
-
-rapidjson::Document request_document(const std::string &method, const std::string &url,
-                                     const std::vector<std::pair<std::string, std::string>> &headers,
-                                     const std::optional<std::string> &body,
-                                     const std::optional<std::string> &text) {
-  rapidjson::Document r(rapidjson::kObjectType);
-  Alloc &a = r.GetAllocator();
-  r.AddMember("method", str(method.empty() ? "GET" : method, a), a);
-  r.AddMember("url", str(url, a), a);
-  if (!headers.empty()) {
-    Value h(rapidjson::kObjectType);
-    for (const auto &[name, value] : headers) {
-      auto it = h.FindMember(str(name, a));
-      if (it != h.MemberEnd()) { // a repeated header: values joined as HTTP allows
-        std::string joined(it->value.GetString(), it->value.GetStringLength());
-        joined += ", " + value;
-        it->value = str(joined, a);
-      } else {
-        h.AddMember(str(name, a), str(value, a), a);
-      }
-    }
-    r.AddMember("headers", h, a);
-  }
-  if (body)
-    r.AddMember("body", body_value(*body, a), a);
-  if (text)
-    r.AddMember("text", str(*text, a), a);
-  return r;
-}
 
 namespace {
 
@@ -467,74 +330,11 @@ rapidjson::Document build_case(const ImportOptions &opt, const Source &src,
   return doc;
 }
 
-/// The id discovery will give the case: relative to the nearest ancestor named `corpus`.
-std::string case_id_for(const fs::path &target, std::string_view name) {
-  std::error_code ec;
-  fs::path abs = fs::absolute(target, ec);
-  abs = (ec ? target : abs).lexically_normal();
-  for (fs::path p = abs.parent_path(); p.has_parent_path() && p.parent_path() != p;
-       p = p.parent_path())
-    if (p.filename() == kCorpusFolderName)
-      return abs.lexically_relative(p).generic_string();
-  return std::string(name);
-}
-
-/// Whether `dir` is one case folder: it holds case.json and no folder below it does.
-bool is_single_case(const fs::path &dir) {
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec) || !fs::is_regular_file(dir / kCaseFile, ec))
-    return false;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec))
-    if (it->is_directory(ec) && fs::is_regular_file(it->path() / kCaseFile, ec))
-      return false;
-  return !ec;
-}
-
-/// Removes, on destruction, the folders it created (deepest first) unless released.
-class CreatedDirs {
-public:
-  Status create_parents(const fs::path &dir) {
-    std::vector<fs::path> missing;
-    std::error_code ec;
-    for (fs::path p = dir; !p.empty() && fs::symlink_status(p, ec).type() == fs::file_type::not_found;
-         p = p.parent_path()) {
-      missing.push_back(p);
-      if (p == p.parent_path())
-        break;
-    }
-    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-      if (!fs::create_directory(*it, ec) && ec)
-        return Error{it->string(), std::nullopt, "cannot create folder: " + ec.message()};
-      created_.push_back(*it);
-    }
-    return ok_status();
-  }
-  void release() { created_.clear(); }
-  ~CreatedDirs() {
-    std::error_code ec;
-    for (auto it = created_.rbegin(); it != created_.rend(); ++it)
-      fs::remove(*it, ec); // only removes an empty folder
-  }
-
-private:
-  std::vector<fs::path> created_;
-};
-
 } // namespace
 
 std::string_view to_string(ImportFormat format) {
-  switch (format) {
-  case ImportFormat::raw:
-    return "raw";
-  case ImportFormat::markdown:
-    return "markdown";
-  case ImportFormat::har:
-    return "har";
-  case ImportFormat::jsonl:
-    return "jsonl";
-  }
-  return "raw";
+  static constexpr std::array<std::string_view, 4> kNames = {"raw", "markdown", "har", "jsonl"};
+  return name_of(format, kNames, "raw");
 }
 
 std::optional<ImportFormat> parse_import_format(std::string_view name) {
@@ -552,99 +352,6 @@ ImportFormat detect_import_format(std::string_view bytes) {
     return ImportFormat::jsonl;
   return source::detect_format(bytes) == source::Format::markdown ? ImportFormat::markdown
                                                                    : ImportFormat::raw;
-}
-
-Status check_case_name(std::string_view name) {
-  auto bad = [&](const std::string &why) {
-    return Error{std::string(name), std::nullopt, "not a usable case name: " + why};
-  };
-  if (name.empty())
-    return bad("it is empty");
-  if (name.front() == '/')
-    return bad("it must be relative to the corpus");
-  if (name.find('\\') != std::string_view::npos || name.find('\0') != std::string_view::npos)
-    return bad("it holds '\\' or NUL");
-  size_t at = 0;
-  while (at <= name.size()) {
-    size_t slash = name.find('/', at);
-    if (slash == std::string_view::npos)
-      slash = name.size();
-    const std::string_view part = name.substr(at, slash - at);
-    if (part.empty())
-      return bad("it has an empty component");
-    if (part == "." || part == "..")
-      return bad("it has a '" + std::string(part) + "' component");
-    if (part.front() == '.')
-      return bad("component '" + std::string(part) +
-                 "' starts with '.' (hidden folders are not searched for cases)");
-    at = slash + 1;
-  }
-  return ok_status();
-}
-
-Result<std::filesystem::path> check_case_target(const std::string &case_name,
-                                                const std::filesystem::path &corpus_dir,
-                                                bool force) {
-  if (Status s = check_case_name(case_name); !s)
-    return s.error();
-  fs::path target = corpus_dir / case_name;
-  std::error_code ec;
-  const bool exists = fs::symlink_status(target, ec).type() != fs::file_type::not_found;
-  if (exists && !force)
-    return Error{target.string(), std::nullopt, "already exists (use --force to replace it)"};
-  if (exists && !is_single_case(target))
-    return Error{target.string(), std::nullopt,
-                 "exists and is not a single case folder; --force only replaces a case"};
-  return target;
-}
-
-Result<WrittenCase> write_new_case(const NewCase &nc, const rapidjson::Document &doc) {
-  Result<fs::path> checked = check_case_target(nc.case_name, nc.corpus_dir, nc.force);
-  if (!checked)
-    return checked.error();
-  const fs::path target = *checked;
-  const std::string id = case_id_for(target, nc.case_name);
-
-  Result<std::vector<Deviation>> deviations =
-      load_deviations(nc.deviations ? *nc.deviations : deviations_path_for(target));
-  if (!deviations)
-    return deviations.error();
-
-  CreatedDirs parents;
-  if (Status s = parents.create_parents(target.parent_path()); !s)
-    return s.error();
-  Result<StagingDir> staging = make_staging(target);
-  if (!staging)
-    return staging.error();
-  const fs::path dir = staging->path();
-  for (const auto &[name, bytes] : nc.files)
-    if (Status s = write_new_file(dir / name, bytes); !s)
-      return s.error();
-  if (Status s = write_new_file(dir / kCaseFile, render_case_json(doc)); !s)
-    return s.error();
-
-  Result<Case> staged = load_case(dir, id);
-  if (!staged)
-    return Error{nc.culprit, std::nullopt,
-                 "the case.json it gives would be invalid: " + staged.error().message};
-  WrittenCase written{id, target, nc.bless && (!nc.may_bless || nc.may_bless(dir)), Blessing{}};
-  if (written.blessed) {
-    Result<Blessing> blessing = bless_case(*staged, *deviations);
-    if (!blessing)
-      return blessing.error();
-    if (blessing->reference.events == 0 && nc.no_events)
-      return *nc.no_events;
-    if (Status s = write_blessing(*staged, *blessing); !s)
-      return s.error();
-    if (Result<Case> final_case = load_case(dir, id); !final_case)
-      return Error{nc.culprit, std::nullopt,
-                   "the blessed case.json would be invalid: " + final_case.error().message};
-    written.blessing = std::move(blessing.value());
-  }
-  if (Status s = staging->install(target, nc.force); !s)
-    return s.error();
-  parents.release();
-  return written;
 }
 
 Result<Imported> import_case(const ImportOptions &opt) {

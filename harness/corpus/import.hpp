@@ -79,6 +79,9 @@ Result<Imported> import_case(const ImportOptions &options);
 
 // ---- the pieces import is made of, shared with other writers of new cases (record) ------------
 
+/// What a new case says for a provider, model or licence nothing names.
+inline constexpr std::string_view kUnknown = "unknown";
+
 /// The model named by the stream's first event that names one: `model` (chat chunks),
 /// `message.model` (Anthropic message_start) or `response.model` (Responses API); empty when none.
 std::string stream_model(std::string_view stream);

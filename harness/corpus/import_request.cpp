@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/credentials.hpp"
 #include "core/text.hpp"
 
 namespace harness::corpus {
@@ -138,14 +139,6 @@ void add_secret(std::vector<std::string> *secrets, std::string_view value) {
 
 } // namespace
 
-bool is_secret_header(std::string_view name) {
-  static constexpr std::array<std::string_view, 8> kSecret = {
-      "authorization", "proxy-authorization", "x-api-key",   "api-key",
-      "x-goog-api-key", "x-auth-token",       "cookie",      "openai-api-key"};
-  const std::string n = ascii_lower(name);
-  return std::find(kSecret.begin(), kSecret.end(), n) != kSecret.end();
-}
-
 bool is_placeholder(std::string_view value) {
   if (value == kRedacted || value.empty())
     return true;
@@ -157,7 +150,7 @@ bool is_placeholder(std::string_view value) {
 
 std::string redact_header(std::string_view name, std::string_view value,
                           std::vector<std::string> *secrets) {
-  if (!is_secret_header(name))
+  if (!is_credential_header(name))
     return std::string(value);
   std::string_view scheme, credential = value;
   const std::string n = ascii_lower(name);
@@ -178,36 +171,13 @@ std::string redact_header(std::string_view name, std::string_view value,
 }
 
 std::string redact_url(std::string_view url, std::vector<std::string> *secrets) {
-  static constexpr std::array<std::string_view, 7> kSecretParams = {
-      "key", "api_key", "apikey", "api-key", "access_token", "token", "sig"};
-  const size_t query = url.find('?');
-  if (query == std::string_view::npos)
-    return std::string(url);
-  const size_t fragment = url.find('#', query);
-  const size_t end = fragment == std::string_view::npos ? url.size() : fragment;
-  std::string out(url.substr(0, query + 1));
-  size_t at = query + 1;
-  while (at <= end) {
-    size_t amp = url.find('&', at);
-    if (amp == std::string_view::npos || amp > end)
-      amp = end;
-    std::string_view param = url.substr(at, amp - at);
-    const size_t eq = param.find('=');
-    if (eq != std::string_view::npos &&
-        std::find(kSecretParams.begin(), kSecretParams.end(), ascii_lower(param.substr(0, eq))) !=
-            kSecretParams.end() &&
-        !is_placeholder(param.substr(eq + 1))) {
-      add_secret(secrets, param.substr(eq + 1));
-      out += std::string(param.substr(0, eq + 1)) + std::string(kRedacted);
-    } else {
-      out += param;
-    }
-    if (amp < end)
-      out += '&';
-    at = amp + 1;
-  }
-  out += url.substr(end);
-  return out;
+  static_assert(kRedacted == "REDACTED"); // what redact_credential_params writes
+  return redact_credential_params(url, [&](std::string_view value) {
+    if (is_placeholder(value))
+      return false;
+    add_secret(secrets, value);
+    return true;
+  });
 }
 
 std::optional<CurlRequest> parse_curl(std::string_view text) {

@@ -43,19 +43,18 @@ struct TranscriptRequest {
 std::optional<TranscriptRequest> find_transcript_request(std::string_view transcript,
                                                          size_t stream_begin);
 
-/// Whether a header's value is a credential (case-insensitive name).
-bool is_secret_header(std::string_view name);
-
 /// Whether a credential value is already a stand-in rather than a real secret.
 bool is_placeholder(std::string_view value);
 
-/// The value to store for header `name`: unchanged unless it is a credential, else the
+/// The value to store for header `name`: unchanged unless it is a credential header
+/// (harness::is_credential_header), else the
 /// placeholder (Authorization keeps its scheme: "Bearer REDACTED"). A replaced credential is
 /// appended to `secrets` when given.
 std::string redact_header(std::string_view name, std::string_view value,
                           std::vector<std::string> *secrets = nullptr);
 
-/// `url` with the values of credential query parameters replaced (appended to `secrets`).
+/// `url` with the values of credential query parameters (harness::is_credential_param) replaced
+/// unless they are placeholders already (each replaced one appended to `secrets`).
 std::string redact_url(std::string_view url, std::vector<std::string> *secrets = nullptr);
 
 /// Redacts a case.json `request` object in place: `url` and every value in `headers`. Anything

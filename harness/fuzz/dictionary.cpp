@@ -6,6 +6,7 @@
 #include <span>
 #include <utility>
 
+#include "core/text.hpp"
 #include "fuzz/seeds_events.hpp"
 #include "json/rapidjson.hpp"
 
@@ -158,22 +159,7 @@ std::vector<DictEntry> dictionary_entries(const std::vector<corpus::Case> &cases
 }
 
 std::string dict_escape(std::string_view bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (const char ch : bytes) {
-    const auto b = static_cast<unsigned char>(ch);
-    if (ch == '\\' || ch == '"') {
-      out += '\\';
-      out += ch;
-    } else if (b >= 0x20 && b <= 0x7e) {
-      out += ch;
-    } else {
-      out += "\\x";
-      out += kHex[b >> 4];
-      out += kHex[b & 15];
-    }
-  }
-  return out;
+  return escape(bytes, {.breaks = Escaping::Breaks::hex});
 }
 
 std::string render_dictionary(const std::vector<DictEntry> &entries, std::string_view header) {

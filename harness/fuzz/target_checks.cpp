@@ -9,6 +9,7 @@
 #include "dialect/dialect.hpp"
 #include "json/rapidjson.hpp"
 #include "pipeline/split_points.hpp"
+#include "pipeline/trace.hpp"
 #include "report/result_json.hpp"
 #include "rules/catalog.hpp"
 #include "sse/utf8.hpp"
@@ -17,92 +18,27 @@ namespace harness::fuzz {
 
 namespace {
 
-/// Records what a parser emits and passes it on to `next` (a decoder) when there is one.
-class RecordingSink final : public sse::EventSink {
-public:
-  RecordingSink(std::vector<TraceEntry> &trace, sse::EventSink *next) : trace_(trace), next_(next) {}
-  void on_event(const sse::Event &e) override {
-    TraceEntry t;
-    t.type.assign(e.type);
-    t.data.assign(e.data);
-    t.id.assign(e.id);
-    t.index = e.index;
-    t.offset = e.offset;
-    t.data_offset = e.data_offset;
-    trace_.push_back(std::move(t));
-    if (next_)
-      next_->on_event(e);
-  }
-  void on_finding(Finding f) override {
-    TraceEntry t;
-    t.is_finding = true;
-    t.finding = f;
-    trace_.push_back(std::move(t));
-    if (next_)
-      next_->on_finding(std::move(f));
-  }
-
-private:
-  std::vector<TraceEntry> &trace_;
-  sse::EventSink *next_;
-};
-
-struct Replayed {
-  std::vector<TraceEntry> trace;
-  std::optional<StreamResult> result; ///< when a decoder was asked for
-};
-
-/// `in` through a fresh parser of `make`, into a fresh decoder of `impl` for `dialect` when
-/// `impl` is given (it must handle `dialect`).
-Replayed replay_traced(const SplitInput &in, sse::ParserFactory make,
-                       const pipeline::Implementation *impl, std::string_view dialect) {
-  Replayed r;
+/// `in` through a fresh parser of `make`, recorded into `trace`, and into a fresh decoder of
+/// `impl` for `dialect` when `impl` is given (it must handle `dialect`): that decoder's result.
+std::optional<StreamResult> replay_traced(const SplitInput &in, sse::ParserFactory make,
+                                          const pipeline::Implementation *impl,
+                                          std::string_view dialect, pipeline::ParserTrace &trace) {
   std::unique_ptr<dialect::Decoder> decoder = impl ? impl->make_decoder(dialect) : nullptr;
-  RecordingSink sink(r.trace, decoder.get());
+  pipeline::TraceRecorder sink(trace, decoder.get());
   auto parser = make(sink);
   for_each_feed(in, [&](std::string_view feed) { parser->feed(feed); });
   parser->finish();
+  sink.finish();
   if (decoder)
-    r.result = decoder->finish();
-  return r;
+    return decoder->finish();
+  return std::nullopt;
 }
 
 Violation violation(std::string property, std::string detail) {
   return Violation{std::move(property), std::move(detail)};
 }
 
-/// A trace entry's event as the view a parser passes (the views live as long as `t`).
-sse::Event view(const TraceEntry &t) {
-  return sse::Event{t.type, t.data, t.id, t.index, t.offset, t.data_offset};
-}
-
-std::string describe(const sse::Event &e) {
-  return "event " + std::to_string(e.index) + " at " + std::to_string(e.offset) + "/" +
-         std::to_string(e.data_offset) + " type \"" + escaped_bytes(e.type, 24) + "\" id \"" +
-         escaped_bytes(e.id, 24) + "\" data \"" + escaped_bytes(e.data, 40) + "\"";
-}
-
-std::string describe(const Finding &f) {
-  return "finding " + f.rule + " at " + std::to_string(f.offset) + " (event " +
-         std::to_string(f.event) + ")";
-}
-
-std::string describe(const TraceEntry &t) {
-  return t.is_finding ? describe(t.finding) : describe(view(t));
-}
-
-bool same_event(const sse::Event &a, const sse::Event &b) {
-  return a.index == b.index && a.offset == b.offset && a.data_offset == b.data_offset &&
-         a.type == b.type && a.data == b.data && a.id == b.id;
-}
-
-bool same_event(const TraceEntry &a, const TraceEntry &b) { return same_event(view(a), view(b)); }
-
-bool same_entry(const TraceEntry &a, const TraceEntry &b) {
-  if (a.is_finding != b.is_finding)
-    return false;
-  return a.is_finding ? a.finding == b.finding : same_event(a, b);
-}
+using pipeline::describe;
 
 bool valid_utf8(std::string_view s) { return sse::first_invalid_utf8(s) == std::string_view::npos; }
 
@@ -275,25 +211,7 @@ Verdict check_result(const StreamResult &r, const CountingSink &parsed, uint64_t
   return std::nullopt;
 }
 
-/// The first entry where two traces differ, described; nothing when they are equal.
-std::optional<std::string> first_difference(const std::vector<TraceEntry> &whole,
-                                            const std::vector<TraceEntry> &split) {
-  const size_t n = std::min(whole.size(), split.size());
-  for (size_t i = 0; i < n; ++i)
-    if (!same_entry(whole[i], split[i]))
-      return "entry " + std::to_string(i) + ": whole " + describe(whole[i]) + ", split " +
-             describe(split[i]);
-  if (whole.size() != split.size())
-    return "whole emits " + std::to_string(whole.size()) + " entries, split " +
-           std::to_string(split.size());
-  return std::nullopt;
-}
-
 } // namespace
-
-std::vector<TraceEntry> record_trace(const SplitInput &in, sse::ParserFactory make) {
-  return replay_traced(in, make, nullptr, {}).trace;
-}
 
 Verdict check_parser(const SplitInput &in, sse::ParserFactory make, EventRules rules) {
   CheckingSink sink(in.stream.size(), rules);
@@ -361,13 +279,13 @@ namespace {
 /// trace; keeps the first difference and counts the events.
 class ComparingSink final : public sse::EventSink {
 public:
-  explicit ComparingSink(const std::vector<TraceEntry> &trace) {
-    for (const TraceEntry &t : trace)
-      if (!t.is_finding)
-        expected_.push_back(&t);
+  explicit ComparingSink(const pipeline::ParserTrace &trace) {
+    for (const auto &r : trace.records())
+      if (!r.is_finding)
+        expected_.push_back(&r.event);
   }
   void on_event(const sse::Event &e) override {
-    if (!verdict && seen < expected_.size() && !same_event(e, view(*expected_[seen])))
+    if (!verdict && seen < expected_.size() && !pipeline::same_event(e, *expected_[seen]))
       verdict = violation("differential", "without repairs, reference " + describe(e) +
                                               " but repairing parser " +
                                               describe(*expected_[seen]));
@@ -379,16 +297,17 @@ public:
   size_t seen = 0;
 
 private:
-  std::vector<const TraceEntry *> expected_;
+  std::vector<const sse::Event *> expected_;
 };
 
 } // namespace
 
 Verdict check_differential(const SplitInput &in, sse::ParserFactory reference,
                            sse::ParserFactory repairing) {
-  const auto repaired = record_trace(in, repairing);
-  for (const TraceEntry &t : repaired)
-    if (t.is_finding && is_repair(t.finding.rule))
+  pipeline::ParserTrace repaired;
+  replay_traced(in, repairing, nullptr, {}, repaired);
+  for (const auto &r : repaired.records())
+    if (r.is_finding && is_repair(r.finding.rule))
       return std::nullopt;
   ComparingSink sink(repaired);
   auto parser = reference(sink);
@@ -411,11 +330,12 @@ Verdict check_split_invariance(const SplitInput &in, const pipeline::Implementat
   if (split.lengths.empty())
     split.lengths = {1, 3, 7};
   const pipeline::Implementation *decoding = pipeline::handles(impl, dialect) ? &impl : nullptr;
-  const Replayed a = replay_traced(whole, impl.make_parser, decoding, dialect);
-  const Replayed b = replay_traced(split, impl.make_parser, decoding, dialect);
-  if (auto diff = first_difference(a.trace, b.trace))
+  pipeline::ParserTrace whole_trace, split_trace;
+  const auto a = replay_traced(whole, impl.make_parser, decoding, dialect, whole_trace);
+  const auto b = replay_traced(split, impl.make_parser, decoding, dialect, split_trace);
+  if (auto diff = whole_trace.difference(split_trace))
     return violation("split-invariance", std::string(impl.name) + " trace: " + *diff);
-  if (decoding && !(*a.result == *b.result))
+  if (decoding && !(*a == *b))
     return violation("split-invariance", std::string(impl.name) + " " + std::string(dialect) +
                                              ": equal traces but different results");
   // Every 2-way split point too, decided as `check --split every` decides it. Fuzzed inputs are

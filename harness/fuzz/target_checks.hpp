@@ -25,17 +25,6 @@ struct Violation {
 
 using Verdict = std::optional<Violation>;
 
-/// One thing a parser emitted, with the event's views copied (a trace outlives the feeds).
-struct TraceEntry {
-  bool is_finding = false;
-  std::string type, data, id; ///< events only
-  uint64_t index = 0, offset = 0, data_offset = 0; ///< events only
-  Finding finding; ///< findings only
-};
-
-/// Everything the parser made by `make` emits for `in`, in order.
-std::vector<TraceEntry> record_trace(const SplitInput &in, sse::ParserFactory make);
-
 /// Which extra rules a parser's events follow beyond the interface's (sse/parser.hpp).
 enum class EventRules {
   interface_only, ///< index, offsets and finding offsets only (SDK profiles)

@@ -8,11 +8,6 @@ namespace harness::pipeline {
 
 namespace {
 
-bool same_event(const sse::Event &a, const sse::Event &b) {
-  return a.index == b.index && a.offset == b.offset && a.data_offset == b.data_offset &&
-         a.data == b.data && a.type == b.type && a.id == b.id;
-}
-
 bool same_finding(const Finding &a, const Finding &b) {
   return a.offset == b.offset && a.event == b.event && a.severity == b.severity &&
          a.rule == b.rule && a.message == b.message;
@@ -22,48 +17,6 @@ std::string describe_record(const ParserTrace::Record &r) {
   return r.is_finding ? describe(r.finding) : describe(r.event);
 }
 
-/// Records events as offsets into one text first (the text may move while it grows), then views.
-class RecordingSink final : public sse::EventSink {
-public:
-  RecordingSink(std::string &text, std::vector<ParserTrace::Record> &records)
-      : text_(text), records_(records) {}
-
-  void on_event(const sse::Event &e) override {
-    ParserTrace::Record r;
-    r.event = e;
-    spans_.push_back({text_.size(), e.type.size(), e.data.size(), e.id.size()});
-    text_.append(e.type).append(e.data).append(e.id);
-    records_.push_back(std::move(r));
-  }
-  void on_finding(Finding f) override {
-    ParserTrace::Record r;
-    r.is_finding = true;
-    r.finding = std::move(f);
-    spans_.push_back({});
-    records_.push_back(std::move(r));
-  }
-  /// Points the recorded events' views into the finished text.
-  void settle() {
-    for (size_t i = 0; i < records_.size(); ++i) {
-      if (records_[i].is_finding)
-        continue;
-      const Span &s = spans_[i];
-      const std::string_view all(text_);
-      records_[i].event.type = all.substr(s.at, s.type);
-      records_[i].event.data = all.substr(s.at + s.type, s.data);
-      records_[i].event.id = all.substr(s.at + s.type + s.data, s.id);
-    }
-  }
-
-private:
-  struct Span {
-    size_t at = 0, type = 0, data = 0, id = 0;
-  };
-  std::string &text_;
-  std::vector<ParserTrace::Record> &records_;
-  std::vector<Span> spans_;
-};
-
 void run_parser(std::string_view stream, const Implementation &impl, const split::Split &split,
                 sse::EventSink &sink) {
   auto p = impl.make_parser(sink);
@@ -72,6 +25,53 @@ void run_parser(std::string_view stream, const Implementation &impl, const split
 }
 
 } // namespace
+
+bool same_event(const sse::Event &a, const sse::Event &b) {
+  return a.index == b.index && a.offset == b.offset && a.data_offset == b.data_offset &&
+         a.data == b.data && a.type == b.type && a.id == b.id;
+}
+
+TraceRecorder::TraceRecorder(ParserTrace &trace, sse::EventSink *next)
+    : trace_(trace), next_(next) {
+  trace_.text_.clear();
+  trace_.records_.clear();
+}
+
+void TraceRecorder::on_event(const sse::Event &e) {
+  ParserTrace::Record r;
+  r.event = e;
+  spans_.push_back({trace_.text_.size(), e.type.size(), e.data.size(), e.id.size()});
+  trace_.text_.append(e.type).append(e.data).append(e.id);
+  trace_.records_.push_back(std::move(r));
+  if (next_)
+    next_->on_event(e);
+}
+
+void TraceRecorder::on_finding(Finding f) {
+  ParserTrace::Record r;
+  r.is_finding = true;
+  spans_.push_back({});
+  if (next_) {
+    r.finding = f;
+    next_->on_finding(std::move(f));
+  } else {
+    r.finding = std::move(f);
+  }
+  trace_.records_.push_back(std::move(r));
+}
+
+void TraceRecorder::finish() {
+  const std::string_view all(trace_.text_);
+  for (size_t i = 0; i < trace_.records_.size(); ++i) {
+    if (trace_.records_[i].is_finding)
+      continue;
+    const Span &s = spans_[i];
+    sse::Event &e = trace_.records_[i].event;
+    e.type = all.substr(s.at, s.type);
+    e.data = all.substr(s.at + s.type, s.data);
+    e.id = all.substr(s.at + s.type + s.data, s.id);
+  }
+}
 
 std::string describe(const sse::Event &e) {
   return "event " + std::to_string(e.index) + " \"" + escaped_bytes(e.type, 24) + "\" at " +
@@ -87,9 +87,9 @@ std::string describe(const Finding &f) {
 
 ParserTrace::ParserTrace(std::string_view stream, const Implementation &impl,
                          const split::Split &split) {
-  RecordingSink sink(text_, records_);
+  TraceRecorder sink(*this);
   run_parser(stream, impl, split, sink);
-  sink.settle();
+  sink.finish();
 }
 
 bool ParserTrace::matches(std::string_view stream, const Implementation &impl,
@@ -107,6 +107,23 @@ std::optional<std::string> ParserTrace::difference(std::string_view stream,
   if (sink.all_matched())
     return std::nullopt;
   return sink.difference();
+}
+
+std::optional<std::string> ParserTrace::difference(const ParserTrace &other) const {
+  TraceComparer sink(*this);
+  other.replay(sink);
+  if (sink.all_matched())
+    return std::nullopt;
+  return sink.difference();
+}
+
+void ParserTrace::replay(sse::EventSink &sink) const {
+  for (const Record &r : records_) {
+    if (r.is_finding)
+      sink.on_finding(r.finding);
+    else
+      sink.on_event(r.event);
+  }
 }
 
 void TraceComparer::restart(size_t from) {

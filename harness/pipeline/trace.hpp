@@ -3,7 +3,8 @@
 // findings, in order). The decoder's result is a pure function of that sequence, so two splits
 // with equal traces give equal results: `check` decides `every` (split_points.hpp) at framing
 // speed by comparing parser calls with the whole stream's trace as they come, and decodes only
-// the first split point where they differ.
+// the first split point where they differ; the fuzz targets record two traces of one input
+// (whole and split) and compare them, and compare a reference parser's events with a trace.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,8 +20,13 @@ namespace harness::pipeline {
 
 class ParserTrace {
 public:
+  /// Empty; TraceRecorder fills it.
+  ParserTrace() = default;
   /// Records what the parser of `impl` emits for `stream` under `split`.
   ParserTrace(std::string_view stream, const Implementation &impl, const split::Split &split);
+  // The records' events view text_, which a copy or move would not carry along.
+  ParserTrace(const ParserTrace &) = delete;
+  ParserTrace &operator=(const ParserTrace &) = delete;
 
   /// Whether the parser emits exactly the recorded trace for `stream` under `split`.
   bool matches(std::string_view stream, const Implementation &impl,
@@ -31,6 +37,13 @@ public:
   std::optional<std::string> difference(std::string_view stream, const Implementation &impl,
                                         const split::Split &split) const;
 
+  /// The first call where `other` differs from this trace, as difference() says it; nothing
+  /// when the two are equal.
+  std::optional<std::string> difference(const ParserTrace &other) const;
+
+  /// Makes the recorded calls again, in order, to `sink`.
+  void replay(sse::EventSink &sink) const;
+
   struct Record {
     bool is_finding = false;
     sse::Event event;       ///< views into `text` (events only)
@@ -39,9 +52,32 @@ public:
   const std::vector<Record> &records() const { return records_; }
 
 private:
+  friend class TraceRecorder;
   std::string text_; ///< the recorded events' type, data and id, back to back
   std::vector<Record> records_;
 };
+
+/// A sink that records every call a parser makes into `trace` (emptied first) and passes each on
+/// to `next` when there is one (a decoder). The recorded events' views are valid after finish().
+class TraceRecorder final : public sse::EventSink {
+public:
+  explicit TraceRecorder(ParserTrace &trace, sse::EventSink *next = nullptr);
+  void on_event(const sse::Event &e) override;
+  void on_finding(Finding f) override;
+  /// The parser finished: points the recorded events' views into the trace's text.
+  void finish();
+
+private:
+  struct Span {
+    size_t at = 0, type = 0, data = 0, id = 0;
+  };
+  ParserTrace &trace_;
+  sse::EventSink *next_;
+  std::vector<Span> spans_; ///< where each record's views go in the text (which moves as it grows)
+};
+
+/// Whether two events are the same call: every field, the views compared byte for byte.
+bool same_event(const sse::Event &a, const sse::Event &b);
 
 /// A sink that compares the calls a parser makes with a trace's records, from record `from` on, as
 /// they come, and keeps the first difference. It copies nothing unless the calls differ.

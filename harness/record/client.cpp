@@ -2,14 +2,13 @@
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <limits>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
+
+#include "serve/asio.hpp"
 
 #ifndef SSEH_VERSION
 #define SSEH_VERSION "unknown"
@@ -19,11 +18,7 @@ namespace harness::record {
 
 namespace {
 
-namespace net = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
-using tcp = net::ip::tcp;
-using error_code = boost::system::error_code;
+using namespace harness::asio_names;
 using Clock = std::chrono::steady_clock;
 
 /// Runs the asynchronous operation `start` begins to completion on `ioc` (the exchange is one

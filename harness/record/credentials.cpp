@@ -2,27 +2,10 @@
 
 #include <array>
 
+#include "core/credentials.hpp"
 #include "core/text.hpp"
 
 namespace harness::record {
-
-namespace {
-
-} // namespace
-
-bool is_credential_header(std::string_view name) {
-  static constexpr std::array<std::string_view, 6> kNames = {
-      "authorization", "proxy-authorization", "x-api-key", "api-key", "cookie", "set-cookie"};
-  static constexpr std::array<std::string_view, 3> kParts = {"key", "token", "secret"};
-  const std::string n = ascii_lower(name);
-  for (std::string_view k : kNames)
-    if (n == k)
-      return true;
-  for (std::string_view part : kParts)
-    if (n.find(part) != std::string::npos)
-      return true;
-  return false;
-}
 
 Headers without_credentials(const Headers &headers, std::vector<std::string> &dropped) {
   Headers out;

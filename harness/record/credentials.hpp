@@ -11,11 +11,8 @@ namespace harness::record {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
-/// Authorization, Proxy-Authorization, x-api-key, api-key, Cookie, Set-Cookie, and any name
-/// holding "key", "token" or "secret" (case-insensitive).
-bool is_credential_header(std::string_view name);
-
-/// `headers` without the credential headers; the names dropped are appended to `dropped`.
+/// `headers` without the credential headers (harness::is_credential_header); the names dropped
+/// are appended to `dropped`.
 Headers without_credentials(const Headers &headers, std::vector<std::string> &dropped);
 
 /// Connection-level headers a proxy must not forward (RFC 9110 7.6.1): Connection,

@@ -1,20 +1,14 @@
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <optional>
 
 #include "json/rapidjson.hpp"
 #include "record/record.hpp"
+#include "serve/asio.hpp"
 
 namespace harness::record {
 
 namespace {
 
-namespace net = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
-using tcp = net::ip::tcp;
-using error_code = boost::system::error_code;
+using namespace harness::asio_names;
 
 constexpr uint64_t kRequestBodyLimit = 64u << 20;
 
@@ -100,14 +94,7 @@ Result<Recording> record_listen(const RecordOptions &options, const ListenOption
   if (ec)
     return Error{where, std::nullopt, "--listen needs an IP address: " + ec.message()};
   tcp::acceptor acceptor(ioc);
-  const tcp::endpoint endpoint(address, listen.port);
-  acceptor.open(endpoint.protocol(), ec);
-  if (!ec)
-    acceptor.set_option(net::socket_base::reuse_address(true), ec);
-  if (!ec)
-    acceptor.bind(endpoint, ec);
-  if (!ec)
-    acceptor.listen(1, ec);
+  ec = listen_on(acceptor, tcp::endpoint(address, listen.port), 1);
   if (ec)
     return Error{where, std::nullopt, "cannot listen: " + ec.message()};
   const uint16_t port = acceptor.local_endpoint().port();

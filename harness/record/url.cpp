@@ -3,23 +3,10 @@
 #include <array>
 #include <charconv>
 
+#include "core/credentials.hpp"
 #include "core/text.hpp"
 
 namespace harness::record {
-
-namespace {
-
-bool is_credential_param(std::string_view name) {
-  static constexpr std::array<std::string_view, 6> kParts = {"key",  "token", "secret",
-                                                             "sig",  "auth",  "password"};
-  const std::string n = ascii_lower(name);
-  for (std::string_view part : kParts)
-    if (n.find(part) != std::string::npos)
-      return true;
-  return false;
-}
-
-} // namespace
 
 std::string Url::target() const { return query.empty() ? path : path + "?" + query; }
 
@@ -113,25 +100,10 @@ std::string redact_query(std::string_view url) {
   const size_t q = url.find('?');
   if (q == std::string_view::npos)
     return std::string(url);
-  const size_t hash = url.find('#', q);
-  const size_t end = hash == std::string_view::npos ? url.size() : hash;
-  std::string out(url.substr(0, q + 1));
-  size_t at = q + 1;
-  while (at <= end) {
-    size_t amp = url.find('&', at);
-    if (amp == std::string_view::npos || amp > end)
-      amp = end;
-    const std::string_view param = url.substr(at, amp - at);
-    const size_t eq = param.find('=');
-    if (eq != std::string_view::npos && is_credential_param(param.substr(0, eq)))
-      out += std::string(param.substr(0, eq + 1)) + "REDACTED";
-    else
-      out += param;
-    if (amp < end)
-      out += '&';
-    at = amp + 1;
-  }
-  return out; // the fragment is never sent; it is not kept either
+  std::string out = redact_credential_params(url, [](std::string_view) { return true; });
+  if (const size_t hash = out.find('#', q); hash != std::string::npos)
+    out.resize(hash); // the fragment is never sent; it is not kept either
+  return out;
 }
 
 } // namespace harness::record

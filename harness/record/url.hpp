@@ -32,9 +32,9 @@ Result<Url> parse_url(std::string_view text);
 /// joined by '&'. E.g. upstream http://h/api/?v=1 and "/v1/chat?x=2" give "/api/v1/chat?v=1&x=2".
 std::string join_target(const Url &upstream, std::string_view request_target);
 
-/// `url_or_target` with the value of every query parameter that looks like a credential (its
-/// name holds "key", "token", "secret", "sig", "auth" or "password", any case) replaced by
-/// REDACTED. What is stored and printed; never the secret itself.
+/// `url_or_target` with the value of every credential query parameter (harness::
+/// is_credential_param) replaced by REDACTED, and without the fragment of a URL with a query.
+/// What is stored and printed; never the secret itself.
 std::string redact_query(std::string_view url_or_target);
 
 } // namespace harness::record

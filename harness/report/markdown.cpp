@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/text.hpp"
 #include "report/printable.hpp"
 
 namespace harness::report {
@@ -22,24 +23,11 @@ constexpr size_t kReserve = 4096;
 /// The label of the entries about the run itself (case_id ""), as the JUnit report names them.
 constexpr std::string_view kRunLabel = "deviations.json";
 
+/// ok, non-strict, informational, deviation, disputed, failed, error.
 std::string_view emoji(Outcome o) {
-  switch (o) {
-  case Outcome::ok:
-    return "✅";
-  case Outcome::non_strict:
-    return "🔧";
-  case Outcome::informational:
-    return "ℹ️";
-  case Outcome::deviation:
-    return "📋";
-  case Outcome::disputed:
-    return "❓";
-  case Outcome::failed:
-    return "❌";
-  case Outcome::error:
-    return "💥";
-  }
-  return "?";
+  static constexpr std::array<std::string_view, kOutcomeCount> kEmoji = {"✅", "🔧", "ℹ️", "📋",
+                                                                        "❓", "❌", "💥"};
+  return name_of(o, kEmoji, "?");
 }
 
 /// The classes that are not ok, as the listing orders them: those in fail_on first, then the

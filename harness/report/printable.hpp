@@ -7,7 +7,8 @@
 
 namespace harness::report {
 
-/// `s` as valid UTF-8 holding only characters XML 1.0 allows, DEL excepted: a byte that is not
+/// `s` as valid UTF-8 holding only characters XML 1.0 allows (harness::escape with these
+/// options), DEL excepted: a byte that is not
 /// part of a well-formed UTF-8 sequence, and a C0 control character or DEL, becomes the visible
 /// escape \xNN (two lower-case hex digits); U+FFFE and U+FFFF become \uFFFE and \uFFFF. TAB, LF and
 /// CR are kept when `keep_breaks`, else written \t, \n, \r. Backslashes are left alone: the input

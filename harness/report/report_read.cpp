@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "corpus/schemas.hpp"
+#include "json/parse.hpp"
 #include "source/read_file.hpp"
 
 namespace harness::report {
@@ -106,14 +107,10 @@ Entry entry_of(const Value &e) {
 } // namespace
 
 Result<Run> read_report(const std::string &file) {
-  auto bytes = source::read_file(file);
-  if (!bytes)
-    return bytes.error();
-  rapidjson::Document d;
-  d.Parse<json::kParseFlags>(bytes->data(), bytes->size());
-  if (d.HasParseError())
-    return Error{file, d.GetErrorOffset(),
-                 std::string("not JSON: ") + rapidjson::GetParseError_En(d.GetParseError())};
+  Result<rapidjson::Document> read = json::read_document(file);
+  if (!read)
+    return read.error();
+  const rapidjson::Document &d = *read;
   if (auto s = corpus::validate_against(d, "report.schema.json", file); !s)
     return s.error();
   Run run;

@@ -9,14 +9,14 @@
 #include <memory>
 
 #include "json/rapidjson.hpp"
+#include "serve/asio.hpp"
+#include "sse/whole_stream.hpp"
 
 namespace harness::serve {
 
 namespace {
 
-namespace net = boost::asio;
-namespace http = boost::beast::http;
-using tcp = net::ip::tcp;
+using namespace harness::asio_names;
 
 constexpr uint64_t kBodyLimit = 1u << 20;
 /// How long after the last byte a cut, reset or bad chunk comes.
@@ -385,7 +385,7 @@ Server::Server(std::vector<corpus::Case> cases, const ServerOptions &options)
   impl_->catalog->options = options;
   for (auto &c : cases) {
     std::string id = c.id;
-    auto starts = event_starts(c.capture.stream());
+    auto starts = sse::event_offsets(c.capture.stream());
     auto headers = recorded_headers(c);
     impl_->catalog->cases.emplace(std::move(id),
                                   Served{std::move(c), std::move(starts), std::move(headers)});
@@ -401,14 +401,8 @@ Result<uint16_t> Server::listen() {
   if (ec)
     return Error{options.host, std::nullopt, "not an IP address: " + ec.message()};
   tcp::acceptor &acceptor = impl_->acceptor;
-  const tcp::endpoint endpoint(address, options.port);
-  acceptor.open(endpoint.protocol(), ec);
-  if (!ec)
-    acceptor.set_option(net::socket_base::reuse_address(true), ec);
-  if (!ec)
-    acceptor.bind(endpoint, ec);
-  if (!ec)
-    acceptor.listen(net::socket_base::max_listen_connections, ec);
+  ec = listen_on(acceptor, tcp::endpoint(address, options.port),
+                 net::socket_base::max_listen_connections);
   if (ec)
     return Error{options.host + ":" + std::to_string(options.port), std::nullopt,
                  "cannot listen: " + ec.message()};

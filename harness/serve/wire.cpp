@@ -4,8 +4,6 @@
 #include <array>
 #include <charconv>
 
-#include "sse/parser.hpp"
-
 namespace harness::serve {
 
 namespace {
@@ -154,16 +152,6 @@ Error bad_plan(const WireOptions &options, std::string why) {
   return Error{options.name(), std::nullopt, std::move(why)};
 }
 
-class OffsetSink final : public sse::EventSink {
-public:
-  explicit OffsetSink(std::vector<uint64_t> &out) : out_(out) {}
-  void on_event(const sse::Event &e) override { out_.push_back(e.offset); }
-  void on_finding(Finding) override {}
-
-private:
-  std::vector<uint64_t> &out_;
-};
-
 } // namespace
 
 std::string WireOptions::name() const {
@@ -205,15 +193,6 @@ bool Plan::error_must_surface() const {
     return true;
   return ending == Ending::reset || ending == Ending::bad_chunk ||
          (ending == Ending::close && framing == Framing::chunked);
-}
-
-std::vector<uint64_t> event_starts(std::string_view stream) {
-  std::vector<uint64_t> out;
-  OffsetSink sink(out);
-  auto parser = sse::find_parser("tolerant")->make(sink);
-  parser->feed(stream);
-  parser->finish();
-  return out;
 }
 
 Result<Plan> plan(std::string_view stream, std::span<const uint64_t> starts,

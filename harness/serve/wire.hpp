@@ -100,15 +100,12 @@ struct Plan {
 };
 
 /// The plan for `stream` (a case of `dialect`) under `options`. `event_starts` are the offsets of
-/// the stream's SSE events (tolerant framing), ascending; `timing` the case's recorded reads
+/// the stream's SSE events (sse::event_offsets), ascending; `timing` the case's recorded reads
 /// (empty when it has none). Errors: a cut, reset or bad chunk not inside the stream (N >= its
 /// size, or beyond its last event), bad-chunk with close framing, timing:SCALE for a case without
 /// recorded timing.
 Result<Plan> plan(std::string_view stream, std::span<const uint64_t> event_starts,
                   std::string_view dialect, const WireOptions &options,
                   std::span<const corpus::Arrival> timing = {});
-
-/// The offsets where the stream's SSE events start, as the `tolerant` parser frames them.
-std::vector<uint64_t> event_starts(std::string_view stream);
 
 } // namespace harness::serve

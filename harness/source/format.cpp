@@ -24,13 +24,8 @@ bool starts_like_sse(std::string_view line) {
 } // namespace
 
 std::string_view to_string(Format format) {
-  switch (format) {
-  case Format::raw:
-    return "raw";
-  case Format::markdown:
-    return "markdown";
-  }
-  return "raw";
+  static constexpr std::array<std::string_view, 2> kNames = {"raw", "markdown"};
+  return name_of(format, kNames, "raw");
 }
 
 std::optional<Format> parse_format(std::string_view name) {

@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "json/rapidjson.hpp"
+#include "json/parse.hpp"
 
 namespace harness::source {
 
@@ -112,10 +112,8 @@ bool looks_like_har(std::string_view bytes) {
 Result<HarEntry> read_har(std::string_view bytes, const std::string &file,
                           std::optional<size_t> choose) {
   rapidjson::Document doc;
-  doc.Parse<json::kParseFlags>(bytes.data(), bytes.size());
-  if (doc.HasParseError())
-    return Error{file, doc.GetErrorOffset(),
-                 std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError())};
+  if (Status parsed = json::parse(doc, bytes, file); !parsed)
+    return parsed.error();
   const Value *entries = entries_of(doc);
   if (!entries)
     return Error{file, std::nullopt, "not a HAR file: no log.entries array"};

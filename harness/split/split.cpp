@@ -1,8 +1,21 @@
 #include "split/split.hpp"
 
 #include <charconv>
+#include <mutex>
+#include <set>
+#include <type_traits>
 
 namespace harness::split {
+
+static_assert(std::is_trivially_copyable_v<Split> && sizeof(Split) <= 24);
+
+Split feeds_split(std::vector<uint64_t> lengths) {
+  static std::mutex mutex;
+  // Never destroyed: a Split may be read by code that runs while statics are torn down.
+  static auto *kept = new std::set<std::vector<uint64_t>>;
+  const std::lock_guard<std::mutex> lock(mutex);
+  return Split{Split::Kind::feeds, 0, &*kept->insert(std::move(lengths)).first};
+}
 
 std::string Split::name() const {
   switch (kind) {
@@ -16,8 +29,8 @@ std::string Split::name() const {
     return "at:" + std::to_string(n);
   case Kind::feeds: {
     std::string out = "feeds:";
-    for (size_t i = 0; i < lengths.size(); ++i)
-      out += (i ? "," : "") + std::to_string(lengths[i]);
+    for (size_t i = 0; feeds && i < feeds->size(); ++i)
+      out += (i ? "," : "") + std::to_string((*feeds)[i]);
     return out;
   }
   }
@@ -59,18 +72,19 @@ Result<Spec> parse_spec(std::string_view text) {
     return bad(text, "unknown split");
   const auto kind = text.substr(0, colon);
   if (kind == "feeds") {
-    spec.split.kind = Split::Kind::feeds;
+    std::vector<uint64_t> lengths;
     std::string_view rest = text.substr(colon + 1);
     while (true) {
       const auto comma = rest.find(',');
       uint64_t len = 0;
       if (!parse_number(rest.substr(0, comma), len))
         return bad(text, "expected whole numbers separated by ',' after 'feeds:'");
-      spec.split.lengths.push_back(len);
+      lengths.push_back(len);
       if (comma == std::string_view::npos)
         break;
       rest.remove_prefix(comma + 1);
     }
+    spec.split = feeds_split(std::move(lengths));
     return spec;
   }
   uint64_t n = 0;

@@ -22,18 +22,25 @@
 
 namespace harness::split {
 
-/// One concrete way to cut a stream.
+/// One concrete way to cut a stream: a small value, trivially copied (`every` makes one per byte
+/// of a stream), so a feeds: split's list of sizes lives out of line.
 struct Split {
   enum class Kind { whole, bytes, random, at, feeds };
   Kind kind = Kind::whole;
   uint64_t n = 0; ///< bytes: slice size; random: seed; at: the split point
-  std::vector<uint64_t> lengths = {}; ///< feeds: the feed sizes, cycled (at least one)
+  /// feeds: the feed sizes, cycled (at least one), as feeds_split keeps them: one list per distinct
+  /// content, so == compares the contents. nullptr for the other kinds.
+  const std::vector<uint64_t> *feeds = nullptr;
 
   /// The spec text that names this split ("whole", "bytes:7", "drip", "random:3", "at:120",
   /// "feeds:3,0,17").
   std::string name() const;
   bool operator==(const Split &) const = default;
 };
+
+/// The feeds: split with these feed sizes. The list is kept for the rest of the process, once per
+/// distinct content (thread-safe): splits come from specs and case files, a handful of lists.
+Split feeds_split(std::vector<uint64_t> lengths);
 
 /// A parsed spec: either one Split, or `every` (expanded per stream).
 struct Spec {
@@ -107,7 +114,7 @@ template <class F> void for_each_feed(const Split &s, std::string_view bytes, F 
     return;
   }
   case Split::Kind::feeds: {
-    if (s.lengths.empty()) {
+    if (!s.feeds || s.feeds->empty()) {
       if (size)
         f(bytes);
       return;
@@ -115,7 +122,7 @@ template <class F> void for_each_feed(const Split &s, std::string_view bytes, F 
     uint64_t pos = 0;
     while (pos < size) {
       const uint64_t cycle_start = pos;
-      for (const uint64_t len : s.lengths) {
+      for (const uint64_t len : *s.feeds) {
         const uint64_t n = len < size - pos ? len : size - pos;
         f(bytes.substr(pos, n));
         pos += n;

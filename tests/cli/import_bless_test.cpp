@@ -12,11 +12,11 @@
 #include <string>
 #include <vector>
 
+#include "cli/files.hpp"
 #include "cli/process.hpp"
 #include "json/rapidjson.hpp"
 
-using harness::test::run_harness;
-using harness::test::TempDir;
+using namespace harness::test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -38,45 +38,11 @@ const std::string kClean =
 /// The same without the final blank line: whatwg drops [DONE], tolerant repairs it.
 const std::string kNoFinalBlank = kClean.substr(0, kClean.size() - 1);
 
-std::string slurp(const fs::path &p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-rapidjson::Document json_file(const fs::path &p) {
-  const std::string text = slurp(p);
-  rapidjson::Document d;
-  d.Parse<harness::json::kParseFlags>(text.data(), text.size());
-  REQUIRE_FALSE(d.HasParseError());
-  return d;
-}
-
-/// Every path below `dir` (files and folders), relative, sorted.
-std::vector<std::string> tree(const fs::path &dir) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec))
-    out.push_back(it->path().lexically_relative(dir).generic_string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-bool one_line(const std::string &s) {
-  return !s.empty() && s.back() == '\n' && s.find('\n') == s.size() - 1;
-}
-
 /// inode and modification time: equal when the file was not replaced or written.
 std::pair<ino_t, int64_t> identity(const fs::path &p) {
   struct stat st {};
   ::stat(p.c_str(), &st);
   return {st.st_ino, static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
-}
-
-bool has(const std::string &text, const std::string &part) {
-  return text.find(part) != std::string::npos;
 }
 
 } // namespace

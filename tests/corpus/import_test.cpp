@@ -172,6 +172,12 @@ TEST_CASE("corpus.curl-request-is-parsed-and-stripped-of-credentials") {
   CHECK(get->secrets.empty());
   CHECK(corpus::redact_url("https://x/?a=1&api_key=s3cr3t#f") == "https://x/?a=1&api_key=REDACTED#f");
   CHECK(corpus::redact_header("Cookie", "session=abc") == "REDACTED");
+  // The same lists as record's (core/credentials.hpp): Set-Cookie, any name holding "token", and
+  // a query parameter holding "password" are credentials too.
+  CHECK(corpus::redact_header("Set-Cookie", "session=abc") == "REDACTED");
+  CHECK(corpus::redact_header("X-Upstream-Token", "t0k") == "REDACTED");
+  CHECK(corpus::redact_url("https://x/?user=u&password=pw") ==
+        "https://x/?user=u&password=REDACTED");
   CHECK(corpus::redact_header("Authorization", "Bearer XAI_API_KEY") == "Bearer XAI_API_KEY");
   CHECK(corpus::redact_header("Accept", "text/event-stream") == "text/event-stream");
   CHECK_FALSE(corpus::is_placeholder("AKIAIOSFODNN7EXAMPLE"));

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "check/case_check.hpp"
+#include "cli/files.hpp"
 #include "cli/process.hpp"
 #include "corpus/case.hpp"
 #include "fuzz/crash_repro.hpp"
@@ -19,38 +20,11 @@
 #include "fuzz/split_encoding.hpp"
 #include "pipeline/implementation.hpp"
 
-using harness::test::run_harness;
-using harness::test::TempDir;
+using namespace harness::test;
 namespace fs = std::filesystem;
 namespace fuzz = harness::fuzz;
 
 namespace {
-
-bool has(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
-}
-
-bool one_line(const std::string &s) {
-  return !s.empty() && s.back() == '\n' && s.find('\n') == s.size() - 1;
-}
-
-std::string slurp(const fs::path &p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-/// Every path below `dir`, relative, sorted.
-std::vector<std::string> tree(const fs::path &dir) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec))
-    out.push_back(it->path().lexically_relative(dir).generic_string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 /// A chat stream of about `size` (>= 700) bytes with "BOOM" inside the content of its sixth event.
 std::string stream_with_boom(size_t size) {
@@ -93,14 +67,6 @@ std::string crasher(const TempDir &tmp, bool need_magic) {
   const std::string path = tmp.write(need_magic ? "crash-split.sh" : "crash.sh", script);
   ::chmod(path.c_str(), 0755);
   return path;
-}
-
-rapidjson::Document json_file(const fs::path &p) {
-  const std::string text = slurp(p);
-  rapidjson::Document d;
-  d.Parse<harness::json::kParseFlags>(text.data(), text.size());
-  REQUIRE_FALSE(d.HasParseError());
-  return d;
 }
 
 } // namespace

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/files.hpp"
 #include "cli/process.hpp"
 #include "corpus/discover.hpp"
 #include "fuzz/dictionary.hpp"
@@ -27,15 +28,11 @@
 
 using namespace harness;
 using harness::test::run_harness;
+using harness::test::slurp;
 using harness::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path &p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 /// Every regular file under `dir` (relative path -> bytes), hidden ones included.
 std::map<std::string, std::string> tree(const fs::path &dir) {

@@ -8,18 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "cli/files.hpp"
 #include "cli/process.hpp"
+#include "core/credentials.hpp"
 #include "corpus/case.hpp"
 #include "json/rapidjson.hpp"
-#include "record/credentials.hpp"
 #include "record/upstream.hpp"
 #include "record/url.hpp"
 
-using harness::test::closed_port;
-using harness::test::run_harness;
-using harness::test::TempDir;
-using harness::test::Upstream;
-using harness::test::UpstreamReply;
+using namespace harness::test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -46,29 +43,6 @@ std::string joined(const std::vector<std::string> &parts) {
   for (const auto &p : parts)
     out += p;
   return out;
-}
-
-std::string slurp(const fs::path &p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-rapidjson::Document json_file(const fs::path &p) {
-  const std::string text = slurp(p);
-  rapidjson::Document d;
-  d.Parse<harness::json::kParseFlags>(text.data(), text.size());
-  REQUIRE_FALSE(d.HasParseError());
-  return d;
-}
-
-bool one_line(const std::string &s) {
-  return !s.empty() && s.back() == '\n' && s.find('\n') == s.size() - 1;
-}
-
-bool has(const std::string &text, const std::string &part) {
-  return text.find(part) != std::string::npos;
 }
 
 UpstreamReply stream_reply() {
@@ -268,9 +242,9 @@ TEST_CASE("record.urls-and-credential-headers") {
         "http://h/p?api-key=REDACTED&model=m&access_token=REDACTED");
   for (const char *name : {"Authorization", "proxy-authorization", "X-API-Key", "api-key", "Cookie",
                            "set-cookie", "x-goog-api-key", "X-Auth-Token", "client-secret"})
-    CHECK(is_credential_header(name));
+    CHECK(harness::is_credential_header(name));
   for (const char *name : {"Content-Type", "OpenAI-Beta", "x-request-id", "Accept"})
-    CHECK_FALSE(is_credential_header(name));
+    CHECK_FALSE(harness::is_credential_header(name));
 }
 
 TEST_CASE("record.timing-files-are-validated-on-load") {

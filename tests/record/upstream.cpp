@@ -7,16 +7,11 @@
 #include <boost/beast/http.hpp>
 #include <sstream>
 
+#include "serve/asio.hpp"
+
 namespace harness::test {
 
-namespace {
-
-namespace net = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
-using tcp = net::ip::tcp;
-
-} // namespace
+using namespace harness::asio_names;
 
 Upstream::Upstream(UpstreamReply reply) : reply_(std::move(reply)) {
   thread_ = std::thread([this] { serve(); });

@@ -90,5 +90,5 @@ TEST_CASE("report.merge-of-four-shards-equals-the-whole-run") {
   refused({s1, s2, s3, other}, "is from another run than");
   refused({whole}, "not a shard's report");
   const std::string bad = dir.write("bad.json", "{\"report\": ");
-  refused({bad}, bad + ": byte 11: not JSON");
+  refused({bad}, bad + ": byte 11: invalid JSON");
 }

@@ -9,23 +9,16 @@
 #include <sstream>
 #include <string>
 
+#include "cli/files.hpp"
 #include "cli/process.hpp"
 #include "corpus/schemas.hpp"
 #include "json/rapidjson.hpp"
 
-using harness::test::run_harness;
-using harness::test::TempDir;
+using namespace harness::test;
 
 namespace {
 
 const std::string kCorpus = SSEH_CORPUS_DIR;
-
-std::string slurp(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 rapidjson::Document parse_json(const std::string &text) {
   rapidjson::Document d;
@@ -39,10 +32,6 @@ void require_valid_report(const rapidjson::Document &d, const std::string &name)
   const auto status = harness::corpus::validate_against(d, "report.schema.json", name);
   INFO((status ? std::string() : status.error().str()));
   REQUIRE(status);
-}
-
-bool has(const std::string &text, const std::string &part) {
-  return text.find(part) != std::string::npos;
 }
 
 /// One entry's identity and verdict, for comparing runs.

@@ -7,24 +7,19 @@
 #include <sstream>
 #include <string>
 
+#include "cli/files.hpp"
 #include "cli/process.hpp"
 #include "corpus/schemas.hpp"
 #include "json/rapidjson.hpp"
 #include "rules/catalog.hpp"
 
 namespace fs = std::filesystem;
+using harness::test::slurp;
 using harness::test::run_harness;
 
 namespace {
 
 const fs::path kCatalogDir = fs::path(SSEH_SOURCE_ROOT) / "harness" / "rules" / "catalog";
-
-std::string slurp(const fs::path &p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 rapidjson::Document parse(const std::string &text) {
   rapidjson::Document d;

@@ -4,6 +4,7 @@
 
 #include "pipeline/replay.hpp"
 #include "serve/wire.hpp"
+#include "sse/whole_stream.hpp"
 
 using namespace harness::serve;
 
@@ -24,7 +25,7 @@ WireOptions wire(std::string_view text) {
 
 Plan plan_for(std::string_view options, std::string_view dialect = "openai-chat",
               const std::string &stream = kStream) {
-  auto p = plan(stream, event_starts(stream), dialect, wire(options));
+  auto p = plan(stream, harness::sse::event_offsets(stream), dialect, wire(options));
   REQUIRE_MESSAGE(p.ok(), (p.ok() ? std::string() : p.error().str()));
   return *p;
 }
@@ -110,7 +111,7 @@ TEST_CASE("serve.wire-plan-without-fault-sends-the-stream-unchanged") {
 TEST_CASE("serve.wire-plan-replays-recorded-timing-scaled") {
   using harness::corpus::Arrival;
   const std::vector<Arrival> reads = {{0, 40000}, {100, 140000}, {180, 145500}};
-  const auto starts = event_starts(kStream);
+  const auto starts = harness::sse::event_offsets(kStream);
   auto p = plan(kStream, starts, "openai-chat", wire("timing:1"), reads);
   REQUIRE(p.ok());
   CHECK(p->body == kStream);
@@ -146,7 +147,7 @@ TEST_CASE("serve.wire-plan-cuts-resets-and-bad-chunks") {
   CHECK(plan_for("reset:5+close").error_must_surface());
   CHECK(plan_for("bad-chunk:5").ending == Ending::bad_chunk);
 
-  const auto starts = event_starts(kStream);
+  const auto starts = harness::sse::event_offsets(kStream);
   CHECK(starts == std::vector<uint64_t>{0, 77, 136, 203});
   CHECK_FALSE(plan(kStream, starts, "openai-chat", wire("bad-chunk:5+close")).ok());
   CHECK_FALSE(plan(kStream, starts, "openai-chat", wire("cut-bytes:999")).ok());

@@ -87,9 +87,14 @@ TEST_CASE("split.feeds-spec.parses-names-and-rejects-malformed-lists") {
   auto spec = parse_spec("feeds:3,0,17");
   REQUIRE(spec.ok());
   CHECK(spec->split.kind == Split::Kind::feeds);
-  CHECK(spec->split.lengths == std::vector<uint64_t>{3, 0, 17});
+  REQUIRE(spec->split.feeds);
+  CHECK(*spec->split.feeds == std::vector<uint64_t>{3, 0, 17});
   CHECK(spec->split.name() == "feeds:3,0,17");
-  CHECK(parse_spec("feeds:0")->split.lengths == std::vector<uint64_t>{0});
+  CHECK(*parse_spec("feeds:0")->split.feeds == std::vector<uint64_t>{0});
+  // The list is kept once per content: equal lists are equal splits, other lists are not.
+  CHECK(parse_spec("feeds:3,0,17")->split == spec->split);
+  CHECK_FALSE(parse_spec("feeds:3,0,18")->split == spec->split);
+  CHECK(feeds_split({3, 0, 17}) == spec->split);
   for (const char *text : {"feeds:", "feeds:1,", "feeds:,1", "feeds:1,,2", "feeds:a", "feeds:-1",
                            "feeds:1 ,2"}) {
     CAPTURE(text);

@@ -1,5 +1,6 @@
 #include "dialect/common/json_payload.hpp"
 
+#include "core/text.hpp"
 #include "dialect/chat/error_event.hpp"
 #include "dialect/chat/findings.hpp"
 
@@ -113,22 +114,10 @@ bool is_json_object(std::string_view text, std::string &why) {
 }
 
 std::string_view type_name(const rapidjson::Value &value) {
-  switch (value.GetType()) {
-  case rapidjson::kNullType:
-    return "null";
-  case rapidjson::kFalseType:
-  case rapidjson::kTrueType:
-    return "a boolean";
-  case rapidjson::kObjectType:
-    return "an object";
-  case rapidjson::kArrayType:
-    return "an array";
-  case rapidjson::kStringType:
-    return "a string";
-  case rapidjson::kNumberType:
-    return "a number";
-  }
-  return "a value";
+  // In rapidjson::Type's order: null, false, true, object, array, string, number.
+  static constexpr std::array<std::string_view, 7> kNames = {
+      "null", "a boolean", "a boolean", "an object", "an array", "a string", "a number"};
+  return name_of(value.GetType(), kNames, "a value");
 }
 
 } // namespace harness::dialect

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/text.hpp"
+#include "pipeline/replay.hpp"
 
 namespace harness::pipeline {
 
@@ -10,7 +11,7 @@ namespace {
 
 bool same_event(const sse::Event &a, const sse::Event &b) {
   return a.index == b.index && a.offset == b.offset && a.data_offset == b.data_offset &&
-         a.data == b.data && a.type == b.type && a.id == b.id;
+         a.data == b.data && a.type == b.type && a.id == b.id && a.retry == b.retry;
 }
 
 bool same_finding(const Finding &a, const Finding &b) {
@@ -31,8 +32,8 @@ public:
   void on_event(const sse::Event &e) override {
     ParserTrace::Record r;
     r.event = e;
-    spans_.push_back({text_.size(), e.type.size(), e.data.size(), e.id.size()});
-    text_.append(e.type).append(e.data).append(e.id);
+    spans_.push_back({text_.size(), e.type.size(), e.data.size(), e.id.size(), e.retry.size()});
+    text_.append(e.type).append(e.data).append(e.id).append(e.retry);
     records_.push_back(std::move(r));
   }
   void on_finding(Finding f) override {
@@ -52,31 +53,26 @@ public:
       records_[i].event.type = all.substr(s.at, s.type);
       records_[i].event.data = all.substr(s.at + s.type, s.data);
       records_[i].event.id = all.substr(s.at + s.type + s.data, s.id);
+      records_[i].event.retry = all.substr(s.at + s.type + s.data + s.id, s.retry);
     }
   }
 
 private:
   struct Span {
-    size_t at = 0, type = 0, data = 0, id = 0;
+    size_t at = 0, type = 0, data = 0, id = 0, retry = 0;
   };
   std::string &text_;
   std::vector<ParserTrace::Record> &records_;
   std::vector<Span> spans_;
 };
 
-void run_parser(std::string_view stream, const Implementation &impl, const split::Split &split,
-                sse::EventSink &sink) {
-  auto p = impl.make_parser(sink);
-  split::for_each_feed(split, stream, [&](std::string_view slice) { p->feed(slice); });
-  p->finish();
-}
-
 } // namespace
 
 std::string describe(const sse::Event &e) {
   return "event " + std::to_string(e.index) + " \"" + escaped_bytes(e.type, 24) + "\" at " +
          std::to_string(e.offset) + " (data at " + std::to_string(e.data_offset) + ", id \"" +
-         escaped_bytes(e.id, 24) + "\"): data \"" + escaped_bytes(e.data, 60) + "\"";
+         escaped_bytes(e.id, 24) + "\"" + (e.retry.empty() ? "" : ", retry " + std::string(e.retry)) +
+         "): data \"" + escaped_bytes(e.data, 60) + "\"";
 }
 
 std::string describe(const Finding &f) {

@@ -39,7 +39,7 @@ public:
   const std::vector<Record> &records() const { return records_; }
 
 private:
-  std::string text_; ///< the recorded events' type, data and id, back to back
+  std::string text_; ///< the recorded events' type, data, id and retry, back to back
   std::vector<Record> records_;
 };
 

@@ -60,7 +60,7 @@ TEST_CASE("cli.events-replay-prints-a-schema-valid-log-for-every-implementation"
     const auto r = run_harness({"replay", "--events", "--impl", std::string(impl.name), kCase});
     INFO(r.out, r.err);
     REQUIRE(r.exit_code == 0);
-    size_t events = 0;
+    size_t count = 0;
     bool findings = false;
     for (const auto &line : lines_of(r.out)) {
       if (line.rfind("findings  ", 0) == 0) {
@@ -73,10 +73,10 @@ TEST_CASE("cli.events-replay-prints-a-schema-valid-log-for-every-implementation"
       auto valid = harness::corpus::validate_against(d, "event-log.schema.json", "replay --events");
       INFO((valid ? std::string() : valid.error().str()));
       CHECK(valid.ok());
-      CHECK(d["index"].GetUint64() == events++);
+      CHECK(d["index"].GetUint64() == count++);
     }
     CHECK(findings); // findings follow the events, as in plain replay
-    CHECK(events >= 2);
+    CHECK(count >= 2);
     // The same log under every split, or replay fails naming the split.
     CHECK(run_harness({"replay", "--events", "--split", "every", "--impl", std::string(impl.name),
                        kCase}).out == r.out);
@@ -138,7 +138,7 @@ TEST_CASE("cli.events-bless-writes-complete-logs-and-never-overwrites-a-failed-o
     CHECK(read(fs::path(c) / name) == read(e.path()));
   }
   CHECK(run_harness({"check", c}).exit_code == 0);
-  CHECK(run_harness({"bless", c}).out.find("written") == std::string::npos); // nothing changes
+  CHECK(run_harness({"bless", c}).out.find(".jsonl") == std::string::npos); // nothing changes
   // A partial events.jsonl that whatwg contradicts stays as it is: a dispute, exit 1.
   fs::remove(fs::path(c) / "events.jsonl");
   dir.write("case/events.jsonl", "{\"data\":\"a\"}\n{\"type\":\"ping\"}\n");

@@ -7,6 +7,7 @@
 #include "check/compare.hpp"
 #include "check/variant_check.hpp"
 #include "corpus/deviations.hpp"
+#include "dialect/sse/sse_level.hpp"
 #include "corpus/expectation.hpp"
 #include "report/result_json.hpp"
 #include "rules/rule_ids.hpp"
@@ -142,7 +143,16 @@ std::vector<Row> check_case(const corpus::Case &c,
     if (!pipeline::handles(*impl, c.dialect))
       continue;
     const auto expected = expectation(c, *impl);
-    auto sc = check_stream(stream, *impl, c.dialect, expected ? &*expected : nullptr, specs);
+    StreamExpectation want;
+    want.result = expected ? &*expected : nullptr;
+    want.events = corpus::event_log_for(c.event_logs, impl->name);
+    // An SSE-level case is judged on its event log alone: every implementation needs one.
+    want.result_optional = want.record_events = c.dialect == dialect::kSse;
+    want.missing_events = "no event log for '" + std::string(impl->name) + "' (add " +
+                          corpus::event_log_file("") + " or " +
+                          corpus::event_log_file(impl->name) +
+                          " beside the stream; `sse-harness bless` writes them)";
+    auto sc = check_stream(stream, *impl, c.dialect, want, specs);
     Row row;
     row.impl = std::string(impl->name);
     row.replays = sc.replays;

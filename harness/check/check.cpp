@@ -1,6 +1,7 @@
 #include "check/check.hpp"
 
 #include "check/compare.hpp"
+#include "check/event_log_check.hpp"
 #include "pipeline/replay.hpp"
 #include "pipeline/split_points.hpp"
 #include "pipeline/trace.hpp"
@@ -32,19 +33,45 @@ void split_differs(SplitCheck &out, const split::Split &s, const rapidjson::Valu
 StreamCheck check_stream(std::string_view stream, const pipeline::Implementation &impl,
                          std::string_view dialect, const rapidjson::Value *expectation,
                          const std::vector<split::Spec> &specs) {
+  StreamExpectation expected;
+  expected.result = expectation;
+  return check_stream(stream, impl, dialect, expected, specs);
+}
+
+StreamCheck check_stream(std::string_view stream, const pipeline::Implementation &impl,
+                         std::string_view dialect, const StreamExpectation &expected,
+                         const std::vector<split::Spec> &specs) {
   StreamCheck out;
   out.impl = std::string(impl.name);
   const split::Split whole{};
-  const StreamResult base = pipeline::replay(stream, impl, dialect, whole);
-  ++out.replays;
+  // Events are recorded only for cases that expect them: the plain replay pays nothing.
+  const bool record = expected.record_events || expected.events;
+  auto run = [&](const split::Split &s) {
+    ++out.replays;
+    if (record)
+      return pipeline::replay_logged(stream, impl, dialect, s);
+    return pipeline::LoggedReplay{pipeline::replay(stream, impl, dialect, s), {}};
+  };
+  pipeline::LoggedReplay base_run = run(whole);
+  const StreamResult &base = base_run.result;
   const auto base_doc = report::to_document(base);
+  const rapidjson::Value *expectation = expected.result;
 
   if (!expectation) {
-    out.problems.push_back("no expectation for '" + out.impl + "' (add expect.default or expect." +
-                           out.impl + " to case.json)");
+    if (!expected.result_optional)
+      out.problems.push_back("no expectation for '" + out.impl +
+                             "' (add expect.default or expect." + out.impl + " to case.json)");
   } else {
     out.mismatches = compare(*expectation, base_doc);
   }
+  if (expected.events) {
+    if (auto d = event_log_difference(expected.events->file, expected.events->events,
+                                      base_run.events))
+      out.mismatches.push_back(*d);
+  } else if (record && !expected.missing_events.empty()) {
+    out.problems.push_back(expected.missing_events);
+  }
+  const auto whole_events = as_expected(base_run.events);
 
   for (const auto &spec : specs) {
     SplitCheck &sc = out.splits.emplace_back();
@@ -67,8 +94,7 @@ StreamCheck check_stream(std::string_view stream, const pipeline::Implementation
       const split::Split first{split::Split::Kind::at, points.first};
       sc.problems.push_back("split " + first.name() + " changes the parser's calls: " +
                             points.difference);
-      const auto got = pipeline::replay(stream, impl, dialect, first);
-      ++out.replays;
+      const auto got = run(first).result;
       if (got == base)
         sc.problems.push_back("split " + first.name() + " gives the same reassembled result");
       else
@@ -78,15 +104,19 @@ StreamCheck check_stream(std::string_view stream, const pipeline::Implementation
                               " split points change the parser's calls (the first one shown)");
       continue;
     }
-    const auto got = pipeline::replay(stream, impl, dialect, spec.split);
-    ++out.replays;
-    if (!(got == base))
-      split_differs(sc, spec.split, base_doc, got);
+    const auto got = run(spec.split);
+    if (!(got.result == base))
+      split_differs(sc, spec.split, base_doc, got.result);
+    else if (record)
+      if (auto d = event_log_difference("the whole stream's events", whole_events, got.events))
+        sc.problems.push_back("split " + spec.split.name() + " changes the event log: " + *d);
   }
   for (const auto &sc : out.splits)
     out.problems.insert(out.problems.end(), sc.problems.begin(), sc.problems.end());
   out.passed = out.problems.empty() && out.mismatches.empty();
   out.result = base;
+  if (record)
+    out.events = std::move(base_run.events);
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "dialect/dialect.hpp"
+#include "dialect/sse/sse_level.hpp"
 #include "rules/catalog.hpp"
 #include "sse/parser.hpp"
 
@@ -51,7 +52,8 @@ void bytes_after_done(std::string_view stream, uint64_t done_at, uint64_t done_e
 
 LintReport lint(std::string_view stream, std::string_view dialect) {
   LintReport report;
-  auto decoder = dialect::make_decoder(dialect);
+  auto decoder = dialect == dialect::kSse ? dialect::make_sse_level_decoder()
+                                          : dialect::make_decoder(dialect);
   DoneSpotter spotter(*decoder);
   auto parser = sse::find_parser("tolerant")->make(spotter);
   parser->feed(stream);

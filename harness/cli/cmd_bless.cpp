@@ -6,6 +6,7 @@
 #include "cli/common.hpp"
 #include "corpus/bless.hpp"
 #include "corpus/bless_diff.hpp"
+#include "corpus/bless_events.hpp"
 
 namespace harness::cli {
 
@@ -37,8 +38,10 @@ int cmd_bless(const Args &args, std::ostream &out, std::ostream &err) {
       "sse-harness bless",
       "Rewrite each case's expect from the current output: expect.default from the tolerant "
       "parser, an entry per implementation whose difference is acknowledged (an existing entry, "
-      "refreshed); unacknowledged differences mark the case \"disputed\" (exit 1). Prints the "
-      "change to each case.json as a diff.");
+      "refreshed); unacknowledged differences mark the case \"disputed\" (exit 1). SSE-level "
+      "cases and cases with an event log also get complete event logs (events.jsonl from whatwg, "
+      "events.IMPL.jsonl where IMPL differs); a log an implementation contradicts is never "
+      "overwritten but disputed. Prints the change to each file as a diff.");
   options.add_options()
       ("dry-run", "print the diffs and disputes, write nothing")
       ("deviations", "known-deviations file (default: deviations.json of each case's corpus)",
@@ -123,8 +126,34 @@ int cmd_bless(const Args &args, std::ostream &out, std::ostream &err) {
         }
       }
     }
+    bool events_disputed = false;
+    if (corpus::blesses_event_logs(c)) {
+      auto events = corpus::bless_event_logs(c);
+      if (!events) {
+        err << prefix << events.error().str() << "\n";
+        return kExitTrouble;
+      }
+      for (const auto &w : events->writes) {
+        out << c.id << ": " << w.file << (dry_run ? " would be " : " ")
+            << (w.created ? "written" : "rewritten") << (w.why.empty() ? "" : " (" + w.why + ")")
+            << "\n";
+        const std::string file = c.id + "/" + w.file;
+        out << corpus::unified_diff(w.old_text, w.new_text, w.created ? "/dev/null" : "a/" + file,
+                                    "b/" + file);
+      }
+      if (!dry_run)
+        if (auto written = corpus::write_event_logs(c, *events); !written) {
+          err << prefix << written.error().str() << "\n";
+          return kExitTrouble;
+        }
+      for (const auto &d : events->disputes)
+        out << "  disputed: " << d.impl << "'s events: " << d.difference << "\n";
+      events_disputed = !events->disputes.empty();
+    }
     for (const auto &impl : blessing->deviating)
       out << "  " << impl << ": differs; listed in the known deviations\n";
+    if (events_disputed && blessing->disputes.empty())
+      ++disputed;
     if (!blessing->disputes.empty()) {
       ++disputed;
       for (const auto &d : blessing->disputes) {
@@ -139,7 +168,8 @@ int cmd_bless(const Args &args, std::ostream &out, std::ostream &err) {
       << " disputed" << (dry_run ? " (dry run: nothing written)" : "") << "\n";
   if (disputed)
     err << prefix << disputed << " case(s) disputed: acknowledge each difference with an "
-        << "expect.<impl> entry in case.json or an entry in deviations.json, then bless again\n";
+        << "expect.<impl> entry in case.json or an entry in deviations.json (an event log: fix the "
+        << "implementation or the log), then bless again\n";
   return disputed ? kExitFailures : kExitOk;
 }
 

@@ -1,10 +1,13 @@
-// sse-harness replay FILE|CASE: one implementation, one split spec, the reassembled result.
+// sse-harness replay FILE|CASE: one implementation, one split spec, the reassembled result, or
+// with --events the implementation's event log (JSON Lines, pipeline/event_log.hpp) and then its
+// findings.
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "pipeline/replay.hpp"
 #include "pipeline/split_points.hpp"
 #include "pipeline/trace.hpp"
+#include "report/event_log_json.hpp"
 #include "report/result_json.hpp"
 #include "report/text.hpp"
 
@@ -21,6 +24,8 @@ int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
   add_from_option(options);
   options.add_options()
       ("json", "print the result document (schemas/result.schema.json)")
+      ("events", "print the events the implementation dispatched, one JSON object per line "
+                 "(schemas/event-log.schema.json), then its findings")
       ("h,help", "show this help");
   add_target_option(options);
   auto opts = parse(options, args);
@@ -31,6 +36,10 @@ int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
   const auto from = from_option(opts);
   if (!from) {
     err << "sse-harness replay: " << from.error().str() << "\n";
+    return kExitTrouble;
+  }
+  if (opts.count("events") && opts.count("json")) {
+    err << "sse-harness replay: --events and --json print different documents; give one\n";
     return kExitTrouble;
   }
   auto names = impl_names(opts);
@@ -71,7 +80,14 @@ int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
     return kExitTrouble;
   }
 
-  const auto result = pipeline::replay(stream, impl, target->dialect, split::Split{});
+  // Events are recorded only when asked for: the plain replay pays nothing for them.
+  const bool events = opts.count("events") != 0;
+  pipeline::LoggedReplay logged;
+  if (events)
+    logged = pipeline::replay_logged(stream, impl, target->dialect, split::Split{});
+  else
+    logged.result = pipeline::replay(stream, impl, target->dialect, split::Split{});
+  const StreamResult &result = logged.result;
   if (spec->every) {
     // Every split point must make the whole stream's parser calls; name the first that does not.
     const pipeline::ParserTrace whole(stream, impl, split::Split{});
@@ -82,12 +98,19 @@ int cmd_replay(const Args &args, std::ostream &out, std::ostream &err) {
           << " of " << points.points << " split points do\n";
       return kExitFailures;
     }
-  } else if (!(spec->split == split::Split{}) &&
-             !(pipeline::replay(stream, impl, target->dialect, spec->split) == result)) {
-    err << "sse-harness replay: " << target->label << ": split " << spec->split.name()
-        << " gives a different result than the whole stream (run `sse-harness check` for the "
-           "difference)\n";
-    return kExitFailures;
+  } else if (!(spec->split == split::Split{})) {
+    const auto split_run = pipeline::replay_logged(stream, impl, target->dialect, spec->split);
+    if (!(split_run.result == result) || !(split_run.events == logged.events)) {
+      err << "sse-harness replay: " << target->label << ": split " << spec->split.name()
+          << " gives a different " << (split_run.result == result ? "event log" : "result")
+          << " than the whole stream (run `sse-harness check` for the difference)\n";
+      return kExitFailures;
+    }
+  }
+  if (events) {
+    out << report::to_json_lines(logged.events);
+    report::write_findings(out, result);
+    return kExitOk;
   }
 
   report::ResultMeta meta{target->the_case ? target->label : "", target->capture.file,

@@ -9,6 +9,7 @@
 #include "cli/cli.hpp"
 #include "core/data_dir.hpp"
 #include "dialect/dialect.hpp"
+#include "dialect/sse/sse_level.hpp"
 
 namespace harness::cli {
 
@@ -170,10 +171,10 @@ Status apply_dialect_option(const cxxopts::ParseResult &opts, Target &target) {
   if (!opts.count("dialect"))
     return ok_status();
   target.dialect = opts["dialect"].as<std::string>();
-  if (!dialect::is_dialect(target.dialect))
+  if (!dialect::is_dialect(target.dialect) && target.dialect != dialect::kSse)
     return Error{"", std::nullopt,
                  "unknown dialect '" + target.dialect +
-                     "' (known: openai-chat, anthropic-messages, openai-responses)"};
+                     "' (known: openai-chat, anthropic-messages, openai-responses, sse)"};
   return ok_status();
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "check/compare.hpp"
+#include "check/event_log_check.hpp"
 #include "core/text.hpp"
 #include "corpus/expectation.hpp"
 #include "corpus/schemas.hpp"
@@ -112,19 +113,44 @@ Document raised_only(const std::string &message) {
   return d;
 }
 
-/// Decodes an event log with the reference decoder of `dialect`.
-Document decode_event_log(const Value &log, std::string_view dialect) {
-  const auto *impl = pipeline::find_implementation(kReference);
-  auto decoder = impl->make_decoder(dialect);
-  uint64_t index = 0;
+/// Which fields a client reported for one event, besides type and data.
+struct Reported {
+  bool id = false, retry = false;
+};
+
+/// A client's `sse_events` (already valid against client-events.schema.json) as an event log:
+/// index = position, type "message" when left out; `reported` says which entries had an id and a
+/// retry.
+pipeline::EventLog client_log(const Value &log, std::vector<Reported> &reported) {
+  pipeline::EventLog out;
   for (const auto &e : log["sse_events"].GetArray()) {
-    sse::Event ev;
-    ev.type = e.HasMember("type") ? std::string_view(e["type"].GetString(), e["type"].GetStringLength())
-                                  : std::string_view("message");
-    ev.data = std::string_view(e["data"].GetString(), e["data"].GetStringLength());
+    pipeline::LoggedEvent ev;
+    ev.index = out.size();
+    ev.type = e.HasMember("type") ? std::string(e["type"].GetString(), e["type"].GetStringLength())
+                                  : std::string("message");
+    ev.data = std::string(e["data"].GetString(), e["data"].GetStringLength());
+    reported.push_back({e.HasMember("id"), e.HasMember("retry")});
     if (e.HasMember("id"))
-      ev.id = std::string_view(e["id"].GetString(), e["id"].GetStringLength());
-    ev.index = index++;
+      ev.id = std::string(e["id"].GetString(), e["id"].GetStringLength());
+    if (e.HasMember("retry"))
+      ev.retry = e["retry"].IsUint64() ? std::to_string(e["retry"].GetUint64())
+                                       : std::to_string(e["retry"].GetInt64());
+    out.push_back(std::move(ev));
+  }
+  return out;
+}
+
+/// Decodes a client's event log with the reference decoder of `dialect`.
+Document decode_event_log(const pipeline::EventLog &events, const Value &log,
+                          std::string_view dialect) {
+  const auto *impl = pipeline::find_implementation(kReference);
+  auto decoder = pipeline::make_decoder(*impl, dialect);
+  for (const auto &e : events) {
+    sse::Event ev;
+    ev.type = e.type;
+    ev.data = e.data;
+    ev.id = e.id;
+    ev.index = e.index;
     decoder->on_event(ev);
   }
   auto result = decoder->finish();
@@ -136,6 +162,8 @@ Document decode_event_log(const Value &log, std::string_view dialect) {
 struct Reading {
   Document doc;
   bool event_log = false; ///< the client printed an event log (decoded into `doc`)
+  pipeline::EventLog events; ///< that log
+  std::vector<Reported> reported; ///< per event: the fields the client reported
   std::string problem; ///< not empty: the output could not be judged (outcome error)
 };
 
@@ -166,7 +194,12 @@ Reading read_output(const Client &client, const ProcessOutcome &run, std::string
     return r;
   }
   r.event_log = event_log;
-  r.doc = event_log ? decode_event_log(parsed, dialect) : std::move(parsed);
+  if (event_log) {
+    r.events = client_log(parsed, r.reported);
+    r.doc = decode_event_log(r.events, parsed, dialect);
+  } else {
+    r.doc = std::move(parsed);
+  }
   return r;
 }
 
@@ -264,23 +297,46 @@ Judged judge_run(const corpus::Case &c, std::span<const uint64_t> starts, const 
     reduce_errors(actual, actual.GetAllocator());
     if (!actual.HasMember("raised"))
       actual.AddMember("raised", Value(rapidjson::kNullType), actual.GetAllocator());
-    const Expected expected = expected_for(c, starts, client, plan);
-    // An SDK that raises hands its user an exception, not a partial answer: where an error must
-    // surface and it did, an SDK-level client (one not judged on events) is judged on that alone.
-    const bool raised_as_it_must = expected.must_raise && raised_something(actual);
-    if (!(raised_as_it_must && !judged_on(client, "events")))
-      differences = check::compare(expected.doc, actual);
-    if (expected.must_raise) {
-      const bool reported = judged_on(client, "errors") && actual["errors"].IsArray() &&
-                            !actual["errors"].Empty();
-      if (!raised_something(actual) && !reported)
-        differences.push_back("raised: an error must surface (" + expected.why +
-                              "): the client raised nothing");
+    // Under the default wire options a case's event log judges an SSE-level client event by
+    // event; faulted options (and cases without a log) are judged on the decoded result below.
+    const corpus::ExpectedLog *log = corpus::event_log_for(c.event_logs, "");
+    if (reading.event_log && log && plan.status == 200 && plan.body == c.capture.stream()) {
+      std::vector<corpus::ExpectedEvent> want = log->events;
+      for (size_t i = 0; i < want.size() && i < reading.events.size(); ++i) {
+        // A client is judged on what it exposes: EventSource has no retry, some no id.
+        if (!reading.reported[i].id)
+          want[i].id.reset();
+        if (!reading.reported[i].retry)
+          want[i].retry.reset();
+      }
+      if (auto d = check::event_log_difference(log->file, want, reading.events, false))
+        differences.push_back(*d);
+      if (raised_something(actual))
+        differences.push_back("raised: expected nothing (the whole stream was sent), got \"" +
+                              first_line(actual["raised"].GetString()) + "\"");
+      j.raised = raised_something(actual) ? first_line(actual["raised"].GetString()) : "";
+      j.summary = std::to_string(reading.events.size()) + " events (" + log->file + ")" +
+                  (j.raised.empty() ? "" : ", raised \"" + j.raised + "\"");
+      j.row.actual = shared_copy(actual);
+    } else {
+      const Expected expected = expected_for(c, starts, client, plan);
+      // An SDK that raises hands its user an exception, not a partial answer: where an error must
+      // surface and it did, an SDK-level client (one not judged on events) is judged on that alone.
+      const bool raised_as_it_must = expected.must_raise && raised_something(actual);
+      if (!(raised_as_it_must && !judged_on(client, "events")))
+        differences = check::compare(expected.doc, actual);
+      if (expected.must_raise) {
+        const bool reported = judged_on(client, "errors") && actual["errors"].IsArray() &&
+                              !actual["errors"].Empty();
+        if (!raised_something(actual) && !reported)
+          differences.push_back("raised: an error must surface (" + expected.why +
+                                "): the client raised nothing");
+      }
+      j.raised = raised_something(actual) ? first_line(actual["raised"].GetString()) : "";
+      j.summary = summary_of(actual);
+      j.row.expected = shared_copy(expected.doc);
+      j.row.actual = shared_copy(actual);
     }
-    j.raised = raised_something(actual) ? first_line(actual["raised"].GetString()) : "";
-    j.summary = summary_of(actual);
-    j.row.expected = shared_copy(expected.doc);
-    j.row.actual = shared_copy(actual);
   }
   if (auto devs = deviations(c.id, client.name, j.row.variant); !devs.empty()) {
     check::apply_deviations(j.row, devs, std::move(differences),

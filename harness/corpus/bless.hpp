@@ -11,7 +11,8 @@
 //   - a difference nobody acknowledged: no entry is written; the case is marked
 //     "disputed": [{"impl", "differences"}] until someone adds an entry or a deviation and blesses
 //     again. A case without disputes has no "disputed" key.
-// An expect.tolerant entry is dropped (expect.default is its result). Entries for implementations
+// An SSE-level case ("dialect": "sse") keeps its `expect` as it is: it is judged on its event
+// logs, which bless_events.hpp blesses. An expect.tolerant entry is dropped (expect.default is its result). Entries for implementations
 // this build does not know, or that do not handle the dialect, are kept as they are.
 #include <filesystem>
 #include <span>

@@ -7,6 +7,8 @@
 #include "corpus/expectation.hpp"
 #include "corpus/schemas.hpp"
 #include "json/parse.hpp"
+#include "pipeline/implementation.hpp"
+#include "source/read_file.hpp"
 
 namespace harness::corpus {
 
@@ -131,6 +133,15 @@ Result<Case> load_case(const fs::path &dir, std::string id) {
       c.splits.push_back(std::move(spec.value()));
     }
   }
+  Result<std::vector<ExpectedLog>> logs = load_event_logs(dir);
+  if (!logs)
+    return logs.error();
+  for (const auto &log : logs.value())
+    if (!log.impl.empty() && !pipeline::find_implementation(log.impl))
+      return Error{(dir / log.file).string(), std::nullopt,
+                   "names no implementation: '" + log.impl +
+                       "' (see `sse-harness list`; events.jsonl applies to all)"};
+  c.event_logs = std::move(logs.value());
   c.document = std::move(doc);
   return c;
 }

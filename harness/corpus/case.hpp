@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "corpus/event_logs.hpp"
 #include "source/capture.hpp"
 #include "split/split.hpp"
 #include "json/rapidjson.hpp"
@@ -53,6 +54,9 @@ struct Case {
   /// From stream.splits: split specs `check` replays this case under besides the ones it was asked
   /// for (e.g. the `feeds:` a fuzz crash needs to happen; see import-crash). Empty when none.
   std::vector<split::Spec> splits;
+  /// The expected event logs beside the stream (events.jsonl, events.IMPL.jsonl; see
+  /// corpus/event_logs.hpp), events.jsonl first; empty when the case has none.
+  std::vector<ExpectedLog> event_logs;
   /// case.json as parsed (request, expect, ...). Never null in a Case returned by load_case; shared
   /// so that a Case stays cheap to copy.
   std::shared_ptr<const rapidjson::Document> document;
@@ -72,7 +76,8 @@ inline constexpr const char *kCaseSchema = "case.schema.json";
 /// invalid JSON, not an array of {"offset": integer >= 0, "ms": number >= 0}, or an entry whose
 /// offset or time is below the previous entry's or whose offset is not inside the stream (errors
 /// name the timing file and the entry's index). A stream.splits entry that is not a split spec
-/// (split::parse_spec) names case.json and the entry's index.
+/// (split::parse_spec) names case.json and the entry's index. Every load_event_logs error for the
+/// case's event logs.
 Result<Case> load_case(const std::filesystem::path &dir, std::string id);
 
 } // namespace harness::corpus

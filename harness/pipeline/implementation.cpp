@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "dialect/dialect.hpp"
+#include "dialect/sse/sse_level.hpp"
 #include "profiles/profiles.hpp"
 
 namespace harness::pipeline {
@@ -35,8 +36,15 @@ const Implementation *find_implementation(std::string_view name) {
   return nullptr;
 }
 
+std::unique_ptr<dialect::Decoder> make_decoder(const Implementation &impl,
+                                               std::string_view dialect) {
+  if (dialect == dialect::kSse)
+    return dialect::make_sse_level_decoder();
+  return impl.make_decoder(dialect);
+}
+
 bool handles(const Implementation &impl, std::string_view dialect) {
-  return impl.make_decoder(dialect) != nullptr;
+  return make_decoder(impl, dialect) != nullptr;
 }
 
 } // namespace harness::pipeline

@@ -41,7 +41,13 @@ std::span<const Implementation> implementations();
 /// nullptr when no implementation has that name.
 const Implementation *find_implementation(std::string_view name);
 
-/// Whether `impl` reassembles `dialect` at all.
+/// The decoder `impl` replays `dialect` with: for the `sse` dialect (SSE-level cases,
+/// dialect/sse/sse_level.hpp) the event-counting decoder, whatever the implementation (every one
+/// has an SSE layer); otherwise impl.make_decoder(dialect). nullptr when `impl` does not handle it.
+std::unique_ptr<dialect::Decoder> make_decoder(const Implementation &impl,
+                                               std::string_view dialect);
+
+/// Whether `impl` reassembles `dialect` at all (make_decoder gives one).
 bool handles(const Implementation &impl, std::string_view dialect);
 
 } // namespace harness::pipeline

@@ -28,7 +28,7 @@ void run_parser(std::string_view stream, const Implementation &impl, const split
 
 bool same_event(const sse::Event &a, const sse::Event &b) {
   return a.index == b.index && a.offset == b.offset && a.data_offset == b.data_offset &&
-         a.data == b.data && a.type == b.type && a.id == b.id;
+         a.data == b.data && a.type == b.type && a.id == b.id && a.retry == b.retry;
 }
 
 TraceRecorder::TraceRecorder(ParserTrace &trace, sse::EventSink *next)
@@ -40,8 +40,8 @@ TraceRecorder::TraceRecorder(ParserTrace &trace, sse::EventSink *next)
 void TraceRecorder::on_event(const sse::Event &e) {
   ParserTrace::Record r;
   r.event = e;
-  spans_.push_back({trace_.text_.size(), e.type.size(), e.data.size(), e.id.size()});
-  trace_.text_.append(e.type).append(e.data).append(e.id);
+  spans_.push_back({trace_.text_.size(), e.type.size(), e.data.size(), e.id.size(), e.retry.size()});
+  trace_.text_.append(e.type).append(e.data).append(e.id).append(e.retry);
   trace_.records_.push_back(std::move(r));
   if (next_)
     next_->on_event(e);
@@ -70,13 +70,15 @@ void TraceRecorder::finish() {
     e.type = all.substr(s.at, s.type);
     e.data = all.substr(s.at + s.type, s.data);
     e.id = all.substr(s.at + s.type + s.data, s.id);
+    e.retry = all.substr(s.at + s.type + s.data + s.id, s.retry);
   }
 }
 
 std::string describe(const sse::Event &e) {
   return "event " + std::to_string(e.index) + " \"" + escaped_bytes(e.type, 24) + "\" at " +
          std::to_string(e.offset) + " (data at " + std::to_string(e.data_offset) + ", id \"" +
-         escaped_bytes(e.id, 24) + "\"): data \"" + escaped_bytes(e.data, 60) + "\"";
+         escaped_bytes(e.id, 24) + "\"" + (e.retry.empty() ? "" : ", retry " + std::string(e.retry)) +
+         "): data \"" + escaped_bytes(e.data, 60) + "\"";
 }
 
 std::string describe(const Finding &f) {

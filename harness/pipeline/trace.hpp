@@ -53,7 +53,7 @@ public:
 
 private:
   friend class TraceRecorder;
-  std::string text_; ///< the recorded events' type, data and id, back to back
+  std::string text_; ///< the recorded events' type, data, id and retry, back to back
   std::vector<Record> records_;
 };
 
@@ -69,7 +69,7 @@ public:
 
 private:
   struct Span {
-    size_t at = 0, type = 0, data = 0, id = 0;
+    size_t at = 0, type = 0, data = 0, id = 0, retry = 0;
   };
   ParserTrace &trace_;
   sse::EventSink *next_;

@@ -97,7 +97,7 @@ void SdkLineParser::on_line(std::string_view text, uint64_t offset) {
   } else if (rules_.id_and_retry && name == "retry") {
     if (python_int_accepts(value)) {
       mark_block(offset);
-      retry_seen_ = true;
+      retry_ = python_int_text(value);
     }
   }
 }
@@ -106,7 +106,7 @@ void SdkLineParser::on_blank_line(uint64_t offset) {
   bool dispatch = false;
   switch (rules_.dispatch) {
   case LineRules::Dispatch::any_field:
-    dispatch = !type_.empty() || data_lines_ > 0 || !last_id_.empty() || retry_seen_;
+    dispatch = !type_.empty() || data_lines_ > 0 || !last_id_.empty() || !retry_.empty();
     break;
   case LineRules::Dispatch::event_or_data:
     dispatch = !type_.empty() || data_lines_ > 0;
@@ -123,6 +123,7 @@ void SdkLineParser::on_blank_line(uint64_t offset) {
     event.index = index_++;
     event.offset = block_started_ ? block_offset_ : offset;
     event.data_offset = data_lines_ > 0 ? data_offset_ : event.offset;
+    event.retry = retry_;
     sink_.on_event(event);
   }
   // Without a dispatch every SDK's pending state is already empty (or, for Go, reset here), so
@@ -131,7 +132,7 @@ void SdkLineParser::on_blank_line(uint64_t offset) {
   data_lines_ = 0;
   data_.clear();
   type_.clear();
-  retry_seen_ = false;
+  retry_.clear();
 }
 
 bool SdkLineParser::copy_state(const sse::Parser &other) {
@@ -147,7 +148,7 @@ bool SdkLineParser::copy_state(const sse::Parser &other) {
   data_lines_ = o->data_lines_;
   data_ = o->data_;
   type_ = o->type_;
-  retry_seen_ = o->retry_seen_;
+  retry_ = o->retry_;
   last_id_ = o->last_id_;
   index_ = o->index_;
   return true;
@@ -161,7 +162,7 @@ bool SdkLineParser::same_state(const sse::Parser &other) const {
          block_started_ == o->block_started_ &&
          (!block_started_ || block_offset_ == o->block_offset_) &&
          data_lines_ == o->data_lines_ && (data_lines_ == 0 || data_offset_ == o->data_offset_) &&
-         data_ == o->data_ && type_ == o->type_ && retry_seen_ == o->retry_seen_ &&
+         data_ == o->data_ && type_ == o->type_ && retry_ == o->retry_ &&
          last_id_ == o->last_id_ && index_ == o->index_;
 }
 
@@ -192,6 +193,21 @@ bool python_int_accepts(std::string_view value) {
     }
   }
   return after_digit;
+}
+
+std::string python_int_text(std::string_view value) {
+  // `value` is accepted: at most one sign; spaces, '+' and underscores carry no digits.
+  bool negative = false;
+  std::string digits;
+  for (const char c : value) {
+    if (c == '-')
+      negative = true;
+    else if (c >= '0' && c <= '9' && !(digits.empty() && c == '0'))
+      digits += c;
+  }
+  if (digits.empty())
+    return "0";
+  return negative ? "-" + digits : digits;
 }
 
 namespace {

@@ -17,6 +17,8 @@
 //   offset       the first byte of the first field line of the block (of the blank line for an
 //                event openai-python dispatches from a remembered id alone).
 //   data_offset  the first byte of the first data value; `offset` when the block had no data.
+//   retry        python: the block's last accepted `retry:` value as int() reads it ("-5",
+//                "1_000" -> "1000"); empty for the others and when there was none.
 // Findings: none, except when the SDK's own decoding raises: openai-python decodes every line
 // strictly as UTF-8, so an ill-formed byte gives one sse.invalid-utf8 whose message is the
 // exception text, after which the parser stops (the client's iteration ended there).
@@ -92,7 +94,7 @@ private:
   uint64_t data_lines_ = 0;
   std::string data_;
   std::string type_;
-  bool retry_seen_ = false;
+  std::string retry_; ///< the block's accepted retry, as Python's int() reads it; empty: none
   // Across blocks.
   std::string last_id_;
   uint64_t index_ = 0;
@@ -104,6 +106,9 @@ std::unique_ptr<sse::Parser> make_sdk_line_parser(sse::EventSink &sink, const Li
 /// Whether Python's int() accepts `value` (ASCII subset: surrounding whitespace, an optional sign,
 /// digits with single underscores between them). openai-python keeps `retry:` only then.
 bool python_int_accepts(std::string_view value);
+/// The decimal text of int(value) for a value python_int_accepts: no sign unless negative, no
+/// underscores or leading zeros ("-0" is "0").
+std::string python_int_text(std::string_view value);
 
 /// When `line` is not valid UTF-8: the text of the UnicodeDecodeError CPython raises for
 /// line.decode("utf-8") ("'utf-8' codec can't decode byte 0xff in position 3: invalid start

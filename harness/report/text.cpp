@@ -68,6 +68,10 @@ void write_text(std::ostream &out, const StreamResult &r) {
         << visible(e.message) << "\n";
   if (r.raised)
     out << "raised    " << visible(*r.raised) << "\n";
+  write_findings(out, r);
+}
+
+void write_findings(std::ostream &out, const StreamResult &r) {
   out << "findings  " << r.findings.size() << "\n";
   for (const auto &f : r.findings)
     out << "  byte " << f.offset << "  event " << f.event << "  " << to_string(f.severity) << "  "

@@ -15,4 +15,8 @@ std::string visible(std::string_view s);
 /// The whole result, one fact per line, for `replay` without --json.
 void write_text(std::ostream &out, const StreamResult &result);
 
+/// Its last part: "findings  N" and one line per finding (what `replay --events` prints after the
+/// event log).
+void write_findings(std::ostream &out, const StreamResult &result);
+
 } // namespace harness::report

@@ -84,6 +84,8 @@ std::string_view dialect_of(Endpoint endpoint) {
 }
 
 std::string_view endpoint_path(std::string_view dialect) {
+  if (dialect == "sse") // SSE-level cases have no API endpoint: the GET event stream is theirs
+    return "/events";
   if (dialect == "anthropic-messages")
     return "/messages";
   if (dialect == "openai-responses")

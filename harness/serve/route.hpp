@@ -42,7 +42,7 @@ std::string_view method_of(Endpoint endpoint);
 std::string_view dialect_of(Endpoint endpoint);
 
 /// The endpoint path below a base URL that streams `dialect` ("/chat/completions", "/responses",
-/// "/messages").
+/// "/messages"; "/events" for the `sse` dialect of SSE-level cases).
 std::string_view endpoint_path(std::string_view dialect);
 
 } // namespace harness::serve

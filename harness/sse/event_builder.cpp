@@ -35,12 +35,14 @@ bool EventBuilder::dispatch() {
     event.index = index_++;
     event.offset = block_offset_;
     event.data_offset = data_offset_;
+    event.retry = retry_;
     sink_.on_event(event);
   }
   started_ = false;
   data_lines_ = 0;
   viewing_ = false;
   type_.clear();
+  retry_.clear();
   return has;
 }
 
@@ -57,6 +59,7 @@ void EventBuilder::copy_state(const EventBuilder &other) {
   if (data_lines_ != 0)
     owned_.assign(other.data());
   type_ = other.type_;
+  retry_ = other.retry_;
   last_id_ = other.last_id_;
   index_ = other.index_;
 }
@@ -67,7 +70,7 @@ bool EventBuilder::same_state(const EventBuilder &other) const {
   return started_ == other.started_ && (!started_ || block_offset_ == other.block_offset_) &&
          data_lines_ == other.data_lines_ &&
          (data_lines_ == 0 || (data_offset_ == other.data_offset_ && data() == other.data())) &&
-         type_ == other.type_ && last_id_ == other.last_id_ && index_ == other.index_;
+         type_ == other.type_ && retry_ == other.retry_ && last_id_ == other.last_id_ && index_ == other.index_;
 }
 
 } // namespace harness::sse

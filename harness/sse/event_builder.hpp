@@ -49,6 +49,9 @@ public:
   bool has_type() const { return !type_.empty(); }
   /// The `id` field, already checked for NUL by the caller; persists across blocks.
   void set_last_id(std::string_view id) { last_id_.assign(id); }
+  /// An accepted `retry` field: the value the block's event carries (Event::retry); the block's
+  /// last one counts. Cleared by dispatch.
+  void set_retry(uint64_t milliseconds) { retry_ = std::to_string(milliseconds); }
 
   /// The feed is about to end: copy a data view out of it.
   void settle();
@@ -66,7 +69,7 @@ public:
   /// pending event, last id and dispatch count; the sink stays this builder's.
   void copy_state(const EventBuilder &other);
   /// Between feeds: the same block start (when started), data lines (count, first value offset,
-  /// bytes), type, last id and next index.
+  /// bytes), type, retry, last id and next index.
   bool same_state(const EventBuilder &other) const;
 
 private:
@@ -79,6 +82,7 @@ private:
   std::string_view view_;
   std::string owned_; ///< data lines joined by LF
   std::string type_;
+  std::string retry_; ///< this block's accepted retry value, decimal; empty when none
   std::string last_id_;
   uint64_t index_ = 0;
 };

@@ -101,7 +101,8 @@ inline std::string_view decoded(std::string_view value, bool repaired, std::stri
 }
 
 /// Applies one field line (already split, value decoded) at stream offset `offset`: data, event,
-/// id (ignored when it contains NUL), retry (digits only; the parsed value is returned), or an
+/// id (ignored when it contains NUL), retry (digits only; the parsed value is returned and becomes
+/// the block's Event::retry), or an
 /// ignored field reported as `sse.ignored-line` (info).
 inline std::optional<uint64_t> apply_field(EventBuilder &builder, const FieldLine &field,
                                            std::string_view value, uint64_t offset, bool in_feed) {
@@ -121,8 +122,10 @@ inline std::optional<uint64_t> apply_field(EventBuilder &builder, const FieldLin
     break;
   case FieldName::retry:
     builder.start(offset);
-    if (uint64_t ms; parse_retry(value, ms))
+    if (uint64_t ms; parse_retry(value, ms)) {
+      builder.set_retry(ms);
       return ms;
+    }
     break;
   case FieldName::other:
     builder.report(rules::sse_ignored_line, offset,

@@ -19,6 +19,10 @@ struct Event {
   uint64_t index = 0;     ///< 0-based dispatch number
   uint64_t offset = 0;    ///< stream offset of the first byte of the event's block
   uint64_t data_offset = 0; ///< stream offset of the first byte of the first data value
+  /// The reconnection time a `retry:` field of this event's own block set, as a canonical decimal
+  /// integer ("3000"; an SDK profile may give a negative one); empty when no retry field of the
+  /// block was accepted. Only the event log (pipeline/event_log.hpp) reads it.
+  std::string_view retry;
 };
 
 /// Receives what a parser produces. The views in an Event are valid only during on_event.

@@ -274,3 +274,28 @@ TEST_CASE("clients.exec-and-exec-persistent-are-one-or-the-other") {
   CHECK(jobs.exit_code == 2);
   CHECK(jobs.err.find("--jobs takes 1 to 256, not ") != std::string::npos);
 }
+
+TEST_CASE("clients.an-sse-level-client-is-judged-event-by-event-on-a-case-with-an-event-log") {
+  const std::string c = SSEH_SOURCE_ROOT "/tests/cli/events_case";
+  TempDir dir;
+  // Right type and data; no id or retry reported: not judged on them.
+  const auto good = dir.write(
+      "good.json", R"({"sse_events": [{"type": "message", "data": "a\nb"}, {"type": "ping", "data": "x"}], "raised": null})");
+  auto r = run_harness({"clients", "run", "--exec", "cat " + good, "--wire", "-", c});
+  INFO(r.out, r.err);
+  CHECK(r.exit_code == 0);
+  // A wrong id, reported: the first differing event and field.
+  const auto bad = dir.write(
+      "bad.json", R"({"sse_events": [{"type": "message", "data": "a\nb", "id": "7"}, {"type": "ping", "data": "x", "id": "8"}], "raised": null})");
+  r = run_harness({"clients", "run", "--exec", "cat " + bad, "--wire", "-", c});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("events.jsonl: event 1: id: ") != std::string::npos);
+  const auto fewer = dir.write("fewer.json", R"({"sse_events": [{"data": "a\nb"}], "raised": null})");
+  r = run_harness({"clients", "run", "--exec", "cat " + fewer, "--wire", "-", c});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("events.jsonl: 2 events expected, 1 dispatched; event 1 missing") !=
+        std::string::npos);
+  // A faulted wire option is judged on the decoded result of what was sent, as for any case.
+  r = run_harness({"clients", "run", "--exec", "cat " + good, "--wire", "status:500", c});
+  CHECK(r.out.find("raised: an error must surface") != std::string::npos);
+}

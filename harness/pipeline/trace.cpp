@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/text.hpp"
+#include "pipeline/replay.hpp"
 
 namespace harness::pipeline {
 
@@ -15,13 +16,6 @@ bool same_finding(const Finding &a, const Finding &b) {
 
 std::string describe_record(const ParserTrace::Record &r) {
   return r.is_finding ? describe(r.finding) : describe(r.event);
-}
-
-void run_parser(std::string_view stream, const Implementation &impl, const split::Split &split,
-                sse::EventSink &sink) {
-  auto p = impl.make_parser(sink);
-  split::for_each_feed(split, stream, [&](std::string_view slice) { p->feed(slice); });
-  p->finish();
 }
 
 } // namespace

@@ -2,8 +2,11 @@
 // The browser's own EventSource: playwright-core drives Debian's /usr/bin/chromium (headless, a
 // new empty profile), opens the server's origin root so the EventSource is same-origin, then runs
 // lib/eventsource-log.mjs in the page. Prints form (b), an event log.
-// One browser per process, launched at the first run (again if it died); every run gets a fresh
-// browser context (its own cookies, cache and connections) and page, closed after the run.
+// One browser per process, launched at the first run (again if it died), with one browser context
+// and one tab. Every run loads a fresh document in that tab (a navigation: a new JS realm, the
+// previous run's EventSource and timers gone) and ends by loading about:blank, so nothing of a run
+// is alive when the next starts. A new context and tab per run cost ~3.5x the CPU (a renderer
+// process each); the tab is replaced when it crashed or a run timed out in it.
 import { chromium } from 'playwright-core';
 import { main } from './lib/adapter.mjs';
 import { EVENT_NAMES } from './lib/event-names.mjs';
@@ -20,38 +23,63 @@ const LAUNCH_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const PAGE_TIMEOUT_MS = 15000; // in-page EventSource limit; the watchdog (25 s) covers launch too
+// The in-page EventSource limit: the run's own timeout (the harness's --timeout, less the margin
+// the adapter keeps, lib/adapter.mjs) less 3 s for loading the page, at least 5 s; 22 s one-shot.
+const pageTimeoutMs = (req) => Math.max(5000, (Number.isInteger(req.timeout_ms) ? req.timeout_ms - 5000 : 25000) - 3000);
 let impl = `chromium (playwright-core@${pkgVersion('playwright-core')})`;
 let browser = null;
+let tab = null; // { context, page, busy } of the current browser; busy while a run uses it
 const partial = (log, raised) => eventLog(impl, log.events ?? [], raised);
 
-async function theBrowser() {
-  if (browser && browser.isConnected()) return browser;
-  browser = await chromium.launch({ executablePath: EXECUTABLE, headless: true, args: LAUNCH_ARGS, timeout: 15000 });
-  impl = `chromium@${browser.version()} (playwright-core@${pkgVersion('playwright-core')})`;
-  return browser;
+async function theTab() {
+  // A tab still busy belongs to a run the adapter gave up on (its watchdog): never shared.
+  if (tab && !tab.busy && browser?.isConnected() && !tab.page.isClosed()) return tab;
+  await dropTab(tab);
+  if (!browser || !browser.isConnected()) {
+    browser = await chromium.launch({ executablePath: EXECUTABLE, headless: true, args: LAUNCH_ARGS, timeout: 15000 });
+    impl = `chromium@${browser.version()} (playwright-core@${pkgVersion('playwright-core')})`;
+  }
+  const context = await browser.newContext();
+  const fresh = { context, page: await context.newPage(), busy: false };
+  fresh.page.on('crash', () => dropTab(fresh));
+  tab = fresh;
+  return tab;
 }
 
-async function run({ events_url: url }, log) {
-  let context = null;
+// Closes `which` (a run's tab), and forgets it if it is still the current one: a run the adapter
+// gave up on (its watchdog) may end after the next run has a new tab.
+async function dropTab(which) {
+  if (!which) return;
+  if (tab === which) tab = null;
+  await which.context.close().catch(() => {});
+}
+
+async function run(req, log) {
+  const url = req.events_url;
+  let clean = false;
+  let mine = null;
   try {
-    const origin = new URL(url).origin + '/';
-    context = await (await theBrowser()).newContext();
-    const page = await context.newPage();
-    await page.goto(origin, { waitUntil: 'domcontentloaded', timeout: 10000 });
-    const { events, raised } = await page.evaluate(collectEventSource, { url, names: [...EVENT_NAMES], timeoutMs: PAGE_TIMEOUT_MS });
+    mine = await theTab();
+    mine.busy = true;
+    const { page } = mine;
+    await page.goto(new URL(url).origin + '/', { waitUntil: 'domcontentloaded', timeout: 10000 });
+    const { events, raised } = await page.evaluate(collectEventSource, { url, names: [...EVENT_NAMES], timeoutMs: pageTimeoutMs(req) });
     log.events = events;
+    await page.goto('about:blank', { timeout: 5000 });
+    clean = true;
+    mine.busy = false;
     return partial(log, raised);
   } catch (err) {
     return partial(log, oneLine(err));
   } finally {
-    if (context) await context.close().catch(() => {});
+    if (!clean) await dropTab(mine); // a failed run may leave anything behind: the next gets a new tab
   }
 }
 
 async function close() {
+  await dropTab(tab);
   if (browser) await browser.close().catch(() => {});
   browser = null;
 }
 
-await main({ usage: 'chromium.mjs EVENTS_URL', args: ['events_url'], run, partial, close });
+await main({ usage: 'chromium.mjs EVENTS_URL', args: ['events_url'], run, partial, close, prepare: theTab });

@@ -11,6 +11,9 @@
 //   partial(log, raised)  the document from what has arrived so far, with raised set: used when
 //                      the watchdog fires, on an exception outside the run's own try/catch, and for
 //                      a bad request
+//   prepare()  optional, persistent form: readies what runs share (launches a browser) before a
+//              run's watchdog starts, so a slow launch on a loaded machine is not taken for a hung
+//              run; an error here is the run's (run() meets it again)
 //   close()  optional: releases what runs share (a browser) before the process ends
 //
 // Either way the document goes out once per run and stdout carries nothing else (console output
@@ -93,6 +96,7 @@ async function persistent(adapter) {
       continue;
     }
     freshConnections();
+    if (adapter.prepare) await adapter.prepare().catch(() => {});
     const limit = Number.isInteger(req?.timeout_ms) ? Math.max(1000, req.timeout_ms - 5000) : WATCHDOG_MS;
     const doc = await new Promise((resolve) => {
       let timer = null;

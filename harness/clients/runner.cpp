@@ -1,7 +1,7 @@
 #include "clients/runner.hpp"
 
+#include <algorithm>
 #include <atomic>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -38,7 +38,7 @@ struct ServerThread {
 
 Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunOptions &options,
                               const check::DeviationLookup &deviations,
-                              const std::function<void(const RunRow &)> &on_row) {
+                              const std::function<void(size_t, const RunRow &)> &on_row) {
   serve::ServerOptions so;
   so.host = options.host;
   serve::Server server(cases, so);
@@ -74,34 +74,43 @@ Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunO
   }
 
   summary.rows.resize(jobs.size());
+  // Client by client (stable: cases, then wire options, in matrix order within each client).
+  std::vector<size_t> order(jobs.size());
+  for (size_t k = 0; k < order.size(); ++k)
+    order[k] = k;
+  std::vector<size_t> client_rank(jobs.size());
+  for (size_t k = 0; k < jobs.size(); ++k)
+    client_rank[k] = static_cast<size_t>(jobs[k].client - options.clients.data());
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return client_rank[a] < client_rank[b]; });
+
   std::atomic<size_t> next{0};
   std::mutex report;
-  size_t reported = 0;
-  std::vector<bool> done(jobs.size(), false);
   auto worker = [&] {
-    std::map<std::string, std::unique_ptr<Worker>> workers; // this thread's, by client name
-    for (size_t k = next++; k < jobs.size(); k = next++) {
+    std::unique_ptr<Worker> held; // this thread's worker, for held_for
+    const Client *held_for = nullptr;
+    for (size_t i = next++; i < order.size(); i = next++) {
+      const size_t k = order[i];
       const Job &job = jobs[k];
       const Client &client = *job.client;
       ProcessOutcome run;
       if (!client.persistent.empty() && (options.persistent || client.argv.empty())) {
-        auto &w = workers[client.name];
-        if (!w)
-          w = std::make_unique<Worker>(expand_persistent(client));
-        run = w->run(request_line(job.target, options.timeout), options.timeout);
+        if (held_for != &client) {
+          held.reset(); // the previous client's worker ends before the next one starts
+          held = std::make_unique<Worker>(expand_persistent(client));
+          held_for = &client;
+        }
+        run = held->run(request_line(job.target, options.timeout), options.timeout);
       } else {
         run = run_process(expand(client, job.target), options.timeout);
       }
       // Judging is quick next to a client run, and the deviation lookup records what matched:
       // one at a time.
       std::lock_guard lock(report);
-      RunRow row{job.c->id, job.wire.name(),
-                 judge(*job.c, *job.starts, *job.client, job.wire, job.plan, run, deviations),
-                 run.elapsed};
-      summary.rows[k] = std::move(row);
-      done[k] = true;
-      while (reported < jobs.size() && done[reported]) // in matrix order, as they complete
-        on_row(summary.rows[reported++]);
+      summary.rows[k] = RunRow{job.c->id, job.wire.name(),
+                               judge(*job.c, *job.starts, client, job.wire, job.plan, run, deviations),
+                               run.elapsed};
+      on_row(k, summary.rows[k]);
     }
   };
   std::vector<std::thread> pool;

@@ -1,10 +1,16 @@
 #pragma once
 // `clients run`: starts the replay server (serve::Server, in this process, on a loopback port of
-// its own), then runs every client once per case x wire option — case by case, up to `jobs` runs
-// at a time — and judges each run (judge.hpp). Each of the `jobs` threads keeps its own persistent
-// worker per client (worker.hpp), so a client never runs two requests at once in one process. A (client, case) pair the client does not speak is
-// skipped; a wire option whose plan does not fit a case (a cut beyond its end, say) is skipped for
-// that case, and both are counted as such.
+// its own), then runs every client once per case x wire option, up to `jobs` runs at a time, and
+// judges each run (judge.hpp). A (client, case) pair the client does not speak is skipped; a wire
+// option whose plan does not fit a case (a cut beyond its end, say) is skipped for that case, and
+// both are counted as such.
+//
+// Runs go client by client (all of one client's runs, then the next client's), so each of the
+// `jobs` threads holds one persistent worker (worker.hpp) at a time, started when the thread takes
+// its first run of a client and stopped when it moves on to the next client: `jobs` processes
+// alive rather than `jobs` x clients (a Node worker holds 60-100 MB, a Chromium worker a browser),
+// and a client never runs two requests at once in one process. The rows come out in matrix order
+// all the same (RunSummary::rows).
 #include <chrono>
 #include <functional>
 #include <string>
@@ -20,7 +26,7 @@ struct RunOptions {
   std::vector<serve::WireOptions> wires; ///< each run once per case
   std::chrono::milliseconds timeout{30000};
   unsigned jobs = 2;
-  /// Run clients that have a persistent form through it (one worker per client per job thread);
+  /// Run clients that have a persistent form through it (one worker per job thread at a time);
   /// false: one process per run, as the one-shot form.
   bool persistent = true;
   std::string host = "127.0.0.1";
@@ -38,11 +44,12 @@ struct RunSummary {
   size_t skipped = 0;       ///< wire options that do not fit a case
 };
 
-/// Runs the matrix. `on_row` is called once per row, in matrix order, as soon as the row and all
-/// before it have finished (from a worker thread, one call at a time): for progress.
+/// Runs the matrix. `on_row` is called once per row as soon as it has finished, in the order runs
+/// finish (from a worker thread, one call at a time), with the row's index in matrix order: for
+/// progress, and for a report that puts the rows back in that order.
 /// Errors: the server cannot listen.
 Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunOptions &options,
                               const check::DeviationLookup &deviations,
-                              const std::function<void(const RunRow &)> &on_row);
+                              const std::function<void(size_t, const RunRow &)> &on_row);
 
 } // namespace harness::clients

@@ -111,7 +111,7 @@ void Worker::stop(ProcessOutcome *ended) {
 ProcessOutcome Worker::run(const std::string &request, milliseconds timeout, size_t limit) {
   ProcessOutcome r;
   const auto t0 = Clock::now();
-  const auto deadline = t0 + timeout;
+  auto deadline = t0 + timeout;
   const auto finish = [&]() -> ProcessOutcome & {
     r.elapsed = std::chrono::duration_cast<milliseconds>(Clock::now() - t0);
     return r;
@@ -122,6 +122,7 @@ ProcessOutcome Worker::run(const std::string &request, milliseconds timeout, siz
       r.err = why;
       return finish();
     }
+    deadline += kStartAllowance;
   }
   r.started = true;
   const auto crashed = [&](const char *when) {

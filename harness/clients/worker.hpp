@@ -10,7 +10,9 @@
 //   crashed         stdout closed before a line: failure says how it ended and its last stderr line
 //   unreadable      the line is not a JSON object: failure says so
 // After hung, crashed and unreadable the worker is gone; the next run starts a fresh one, so one
-// bad run never costs the runs after it.
+// bad run never costs the runs after it. The first run of a (re)started worker may take
+// kStartAllowance more than its timeout: starting the process and what it readies before its first
+// run (Chromium's launch: 2 s on an idle machine, over 15 s on a loaded one) is not the run's.
 #include <chrono>
 #include <string>
 #include <vector>
@@ -18,6 +20,8 @@
 #include "clients/process.hpp"
 
 namespace harness::clients {
+
+inline constexpr std::chrono::milliseconds kStartAllowance{30000};
 
 class Worker {
 public:

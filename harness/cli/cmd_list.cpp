@@ -1,4 +1,6 @@
 // sse-harness list [PATH...]: the parsers in the registry and the cases found.
+#include <algorithm>
+
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
@@ -17,9 +19,12 @@ int cmd_list(const Args &args, std::ostream &out, std::ostream &err) {
     return kExitTrouble;
   }
   out << "implementations:\n";
+  size_t width = 0; // the names in one column, two spaces after the longest
   for (const auto &p : pipeline::implementations())
-    out << "  " << p.name << std::string(p.name.size() < 14 ? 14 - p.name.size() : 1, ' ')
-        << to_string(p.kind) << "  " << p.description << "\n";
+    width = std::max(width, p.name.size() + 2);
+  for (const auto &p : pipeline::implementations())
+    out << "  " << p.name << std::string(width - p.name.size(), ' ') << to_string(p.kind) << "  "
+        << p.description << "\n";
   out << "cases:\n";
   for (const auto &c : *cases)
     out << "  " << c.id << "  [" << c.dialect << "]  " << c.title << "\n";

@@ -3,7 +3,8 @@
 // kinds share one table:
 //   parser   the harness's own parsers (whatwg, tolerant, lines) with the harness's reference decoder
 //            of each dialect: they judge framing;
-//   profile  a model of a widely used client SDK (openai-python, openai-node, openai-go, LiteLLM):
+//   profile  a model of a widely used client SDK (openai-python, openai-node, openai-go, LiteLLM,
+//            the OpenAI SDKs' Responses helpers, the Anthropic SDKs):
 //            its own line splitting and its own reassembly policy, each naming the SDK source file it
 //            follows (profiles/). A profile handles only the dialects its SDK reassembles.
 // Case expectations, known deviations and `--impl` all use `name`.

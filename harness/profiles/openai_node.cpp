@@ -1,48 +1,25 @@
 // Profile "openai-node": `client.chat.completions.stream(...)` (a ChatCompletionStream) consumed to
-// the end, then its final completion. Source files (openai/openai-node, src/):
-//   internal/decoders/line.ts   LineDecoder (CR, LF, CRLF; a CR at the end of one read waits for
-//                               the next), findDoubleNewlineIndex; utils/bytes.ts decodeUTF8
-//   core/streaming.ts           _iterSSEMessages, iterSSEChunks, SSEDecoder.decode,
-//                               Stream.fromSSEResponse (the per-event loop)
-//   lib/ChatCompletionStream.ts #addChunk, #accumulateChatCompletion, #endRequest,
-//                               finalizeChatCompletion
-//   core/error.ts               APIError.makeMessage
-// Exceptions thrown by the JavaScript engine itself (JSON.parse, destructuring, for-of over a
-// non-iterable) carry V8's texts.
+// the end, then its final completion. Source files (openai/openai-node, as published in openai
+// 7.60.0 on npm, src/):
+//   internal/decoders/line.ts   LineDecoder; core/streaming.ts _iterSSEMessages, SSEDecoder,
+//                               Stream.fromSSEResponse (node_stream.hpp)
+//   lib/ChatCompletionStream.ts #addChunk, #accumulateChatCompletion, #emitToolCallDoneEvent,
+//                               #endRequest, finalizeChatCompletion
+//   core/error.ts               APIError.makeMessage (node_stream.hpp)
+// Exceptions thrown by the JavaScript engine itself (destructuring null, for-of over a
+// non-iterable, reading a property of undefined) carry V8's texts. Without `tools` or a
+// `response_format` in the request (as here) none of the structured-output checks run.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
-#include "profiles/json_payload.hpp"
-#include "profiles/profile_decoder.hpp"
-#include "profiles/sdk_lines.hpp"
+#include "profiles/node_stream.hpp"
 #include "profiles/sdk_profiles.hpp"
 
 namespace harness::profiles {
 
 namespace {
-
-// _iterSSEMessages + LineDecoder + SSEDecoder.decode:
-//   - lines end at CR, LF or CRLF; iterSSEChunks only groups lines, so it changes nothing;
-//   - each line is decoded on its own by a TextDecoder without {stream: true}: a BOM at the start
-//     of ANY line is stripped (each decode() call starts a new stream), ill-formed UTF-8 becomes
-//     U+FFFD;
-//   - a blank line yields an event when `event` is non-empty or a data line was seen; so an
-//     `event: ping` block without data yields an event with empty data (which JSON.parse refuses);
-//   - fields: event and data only (`id:` and `retry:` are ignored);
-//   - at end of body LineDecoder.flush() hands over the last unterminated line, but no blank line
-//     follows it, so SSEDecoder never dispatches that last event: it is dropped.
-constexpr LineRules kNodeLines{
-    sse::LineEnds::cr_lf_crlf,          false, LineRules::Text::replace_per_line,
-    LineRules::Dispatch::event_or_data, false, false};
-
-std::unique_ptr<sse::Parser> make_node_parser(sse::EventSink &sink) {
-  return make_sdk_line_parser(sink, kNodeLines);
-}
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
 
 /// A JavaScript value as far as the accumulator cares: whether it is truthy, and its text when
 /// it is a string (other values are not reassembled: `content: 5` would become "5").
@@ -61,22 +38,44 @@ struct JsSlot {
   }
 };
 
-/// APIError.makeMessage(undefined, error, message): error.message (JSON.stringify'd when it is not
-/// a string), else JSON.stringify(error), else `message`, else '(no status code or body)'.
-std::string api_error_message(const JsonValue *error, const JsonValue *message) {
-  if (error) {
-    if (const JsonValue *m = last_member(*error, "message"); m && js_truthy(*m))
-      return m->IsString() ? std::string(m->GetString(), m->GetStringLength()) : compact_json(*m);
-    if (js_truthy(*error))
-      return compact_json(*error);
-  }
-  if (message && js_truthy(*message))
-    return message->IsString() ? std::string(message->GetString(), message->GetStringLength())
-                               : compact_json(*message);
-  return "(no status code or body)";
+/// `${value}` of an index as the SDK's error message renders it: "undefined" when absent.
+std::string js_template(const JsonValue *v) {
+  if (!v)
+    return "undefined";
+  if (auto s = string_of(v))
+    return std::string(*s);
+  if (v->IsObject())
+    return "[object Object]";
+  return compact_json(*v);
 }
 
-class NodeChatDecoder final : public ProfileDecoder {
+/// What `'' + v` makes of a parsed JSON value: a string as is, an object "[object Object]", an
+/// array its elements joined with "," (null elements empty), numbers and booleans their text.
+std::string js_concat(const JsonValue &v) {
+  if (auto s = string_of(&v))
+    return std::string(*s);
+  if (v.IsObject())
+    return "[object Object]";
+  if (v.IsNull())
+    return "null";
+  if (v.IsArray()) {
+    std::string out;
+    for (rapidjson::SizeType i = 0; i < v.Size(); ++i)
+      out += (i ? "," : "") + (v[i].IsNull() ? std::string() : js_concat(v[i]));
+    return out;
+  }
+  return compact_json(v);
+}
+
+/// Number.isSafeInteger(v) && 0 <= v < 128 (MAX_STREAM_CHOICES, MAX_STREAM_TOOL_CALLS).
+std::optional<int64_t> stream_index(const JsonValue *v) {
+  const auto i = int_of(v);
+  if (!i || *i < 0 || *i >= 128)
+    return std::nullopt;
+  return i;
+}
+
+class NodeChatDecoder final : public NodeStreamDecoder {
   struct ToolCallSnapshot {
     JsSlot id;
     JsSlot type;
@@ -97,53 +96,13 @@ class NodeChatDecoder final : public ProfileDecoder {
     bool function_call_arguments = false;
     bool has_tool_calls = false;
     std::map<int64_t, ToolCallSnapshot> tool_calls; ///< array elements; holes are skipped
+    // #getChoiceEventState: which tool call the stream is on, which ones fired their done event.
+    std::optional<int64_t> current_tool_call;
+    std::set<int64_t> done_tool_calls;
   };
 
 private:
-  void on_sdk_event(const sse::Event &event) override {
-    // Stream.fromSSEResponse: after [DONE] (a prefix match: `sse.data.startsWith('[DONE]')`) the
-    // loop `continue`s: later events are still read, and ignored.
-    if (done_)
-      return;
-    if (starts_with(event.data, "[DONE]")) {
-      done_ = true;
-      set_done();
-      return;
-    }
-    rapidjson::Document doc;
-    if (auto error = parse_json(event.data, JsonRuntime::v8, doc)) {
-      raise(std::move(*error)); // JSON.parse's SyntaxError is rethrown as is
-      return;
-    }
-    const bool plain = event.type.empty() || starts_with(event.type, "response.") ||
-                       starts_with(event.type, "transcript.");
-    if (plain) {
-      // `if (data && data.error) throw new APIError(undefined, data.error, undefined, ...)`
-      if (const JsonValue *error = last_member(doc, "error"); error && js_truthy(*error)) {
-        std::string message = api_error_message(error, nullptr);
-        add_error(message, event, false);
-        raise(std::move(message));
-        return;
-      }
-      add_chunk(doc);
-      return;
-    }
-    if (event.type == "error") {
-      // `throw new APIError(undefined, data.error, data.message, undefined)`
-      if (doc.IsNull()) {
-        raise("Cannot read properties of null (reading 'error')");
-        return;
-      }
-      std::string message =
-          api_error_message(last_member(doc, "error"), last_member(doc, "message"));
-      add_error(message, event, true);
-      raise(std::move(message));
-      return;
-    }
-    // Any other event type is yielded as {event, data}: ChatCompletionStream then iterates its
-    // missing `choices`. So `event: message` breaks the helper.
-    raise("chunk.choices is not iterable");
-  }
+  void on_item(const JsonValue &chunk, const sse::Event &) override { add_chunk(chunk); }
 
   // #endRequest and finalizeChatCompletion, choice by choice in index order.
   void on_end() override {
@@ -174,14 +133,10 @@ private:
       }
       if (!c.has_tool_calls)
         continue;
-      // Each of these messages continues with "\n" and JSON.stringify(snapshot); not reproduced.
+      // A missing id is not an error any more: `id || call_${uuid4()}` (shown as null here).
       for (const auto &[k, t] : c.tool_calls) {
         const std::string where =
             "missing choices[" + i + "].tool_calls[" + std::to_string(k) + "].";
-        if (!t.id.truthy) {
-          raise(where + "id");
-          return;
-        }
         if (!t.type.truthy) {
           raise(where + "type");
           return;
@@ -222,44 +177,59 @@ private:
     result.usage = usage_;
   }
 
-  // #addChunk -> #accumulateChatCompletion.
+  // #addChunk: #accumulateChatCompletion, then the per-choice events.
   void add_chunk(const JsonValue &chunk) {
     if (chunk.IsNull()) {
       raise("Cannot destructure 'chunk' as it is null.");
       return;
     }
-    // The first chunk becomes the snapshot, later ones are Object.assign()ed onto it: a `usage`
-    // key replaces the stored usage, null included; a chunk without the key leaves it.
-    have_snapshot_ = true;
-    if (const JsonValue *usage = last_member(chunk, "usage")) {
-      usage_.reset();
-      if (usage->IsObject())
-        usage_ = usage_of(*usage);
+    // The first chunk's fields (all but choices) become the snapshot; a later chunk's are
+    // Object.assign()ed onto it only when that chunk has a truthy id. So a `usage` key replaces
+    // the stored usage (null included) on the first chunk or on one with an id.
+    const JsonValue *id = last_member(chunk, "id");
+    if (!have_snapshot_ || (id && js_truthy(*id))) {
+      if (const JsonValue *usage = last_member(chunk, "usage")) {
+        usage_.reset();
+        if (usage->IsObject())
+          usage_ = usage_of(*usage);
+      }
     }
+    have_snapshot_ = true;
     const JsonValue *choices = last_member(chunk, "choices");
     if (!choices || !choices->IsArray()) {
       raise("chunk.choices is not iterable");
       return;
     }
-    for (const JsonValue &choice : choices->GetArray())
-      add_choice(choice);
+    std::vector<std::pair<int64_t, std::vector<int64_t>>> touched; // choice, its tool calls
+    for (const JsonValue &choice : choices->GetArray()) {
+      touched.emplace_back(0, std::vector<int64_t>());
+      if (!add_choice(choice, touched.back().first, touched.back().second))
+        return;
+    }
+    for (const auto &[index, calls] : touched)
+      if (!emit_tool_call_events(choices_[index], calls))
+        return;
   }
 
-  void add_choice(const JsonValue &choice) {
-    // Not modelled: a choice that is not an object (V8 would throw while destructuring null).
-    if (!choice.IsObject())
-      return;
-    // snapshot.choices[index]: only a non-negative integer names an array element; any other
-    // index makes a property that finalizeChatCompletion's choices.map() never visits.
-    const auto index = int_of(last_member(choice, "index"));
-    if (!index || *index < 0)
-      return;
+  // One element of chunk.choices; false after raising.
+  bool add_choice(const JsonValue &choice, int64_t &index_out, std::vector<int64_t> &calls_out) {
+    if (choice.IsNull()) {
+      raise("Cannot destructure property 'delta' of 'chunkChoice' as it is null.");
+      return false;
+    }
+    const JsonValue *raw_index = last_member(choice, "index");
+    const auto index = stream_index(raw_index);
+    if (!index) {
+      raise("Chat completion stream contains an invalid choice index: " + js_template(raw_index));
+      return false;
+    }
+    index_out = *index;
     const JsonValue *finish = last_member(choice, "finish_reason");
     auto [it, created] = choices_.try_emplace(*index);
     ChoiceSnapshot &c = it->second;
     if (created) {
       c.index = *index;
-      c.finish_reason = JsSlot::of(finish); // { finish_reason, index, message: {}, ... }
+      c.finish_reason = JsSlot::of(finish); // { finish_reason: finish_reason ?? null, ... }
     }
     // `if (finish_reason) choice.finish_reason = finish_reason`: the LAST truthy one is kept.
     if (finish && js_truthy(*finish))
@@ -267,7 +237,7 @@ private:
 
     const JsonValue *delta = last_member(choice, "delta");
     if (!delta || !js_truthy(*delta) || !delta->IsObject())
-      return; // `if (!delta) continue;` (a string or number delta: not modelled)
+      return true; // `if (!delta) continue;` (a string or number delta: not modelled)
 
     // Object.assign(choice.message, rest): every other delta key is overwritten, null included.
     // So reasoning_content is the LAST fragment, not the concatenation.
@@ -277,14 +247,14 @@ private:
       c.reasoning = string_of(r) ? std::optional<std::string>(*string_of(r)) : std::nullopt;
 
     const JsonValue *refusal = last_member(*delta, "refusal");
-    if (refusal && js_truthy(*refusal) && refusal->IsString())
-      c.refusal = c.refusal.value_or("") + std::string(*string_of(refusal));
+    if (refusal && js_truthy(*refusal))
+      c.refusal = c.refusal.value_or("") + js_concat(*refusal);
     // `if (role) choice.message.role = role`: overwritten, never concatenated.
     if (const JsonValue *role = last_member(*delta, "role"); role && js_truthy(*role))
       c.role = JsSlot::of(role);
     if (const JsonValue *fc = last_member(*delta, "function_call"); fc && js_truthy(*fc)) {
       if (!c.has_function_call) {
-        c.has_function_call = true;
+        c.has_function_call = true; // the delta's object, as is
         const JsonValue *args = last_member(*fc, "arguments");
         c.function_call_arguments = args && !args->IsNull();
         const JsonValue *name = last_member(*fc, "name");
@@ -296,23 +266,31 @@ private:
           c.function_call_arguments = true;
       }
     }
+    // `if (content != null) content = (content || '') + content`: JavaScript's string
+    // concatenation, so an array of content parts becomes "[object Object]" text.
     const JsonValue *content = last_member(*delta, "content");
-    if (content && js_truthy(*content) && content->IsString())
-      c.content = c.content.value_or("") + std::string(*string_of(content));
+    if (content && !content->IsNull())
+      c.content = c.content.value_or("") + js_concat(*content);
 
     const JsonValue *calls = last_member(*delta, "tool_calls");
     if (!calls || !js_truthy(*calls))
-      return;
+      return true;
     c.has_tool_calls = true; // `choice.message.tool_calls ??= []`
     if (!calls->IsArray())
-      return; // not modelled: for-of over a non-array object throws
+      return true; // not modelled: for-of over a non-array object throws
     for (const JsonValue &call : calls->GetArray()) {
-      if (!call.IsObject())
-        continue;
-      const auto k = int_of(last_member(call, "index"));
-      if (!k || *k < 0)
-        continue;                             // not an array element (see choices above)
+      if (call.IsNull()) {
+        raise("Cannot destructure property 'index' of 'toolCallDelta' as it is null.");
+        return false;
+      }
+      const JsonValue *raw_k = last_member(call, "index");
+      const auto k = stream_index(raw_k);
+      if (!k) {
+        raise("Chat completion stream contains an invalid tool call index: " + js_template(raw_k));
+        return false;
+      }
       ToolCallSnapshot &t = c.tool_calls[*k]; // `tool_calls[index] ??= {}`
+      calls_out.push_back(*k);
       // `if (id) tool_call.id = id`, `if (type) ...`, `if (fn?.name) ... = fn.name`: overwritten.
       if (const JsonValue *id = last_member(call, "id"); id && js_truthy(*id))
         t.id = JsSlot::of(id);
@@ -329,13 +307,53 @@ private:
       }
       if (name && js_truthy(*name) && name->IsString())
         t.name = std::string(*string_of(name));
-      if (const JsonValue *args = last_member(*fn, "arguments");
-          args && js_truthy(*args) && args->IsString())
-        t.arguments += std::string(*string_of(args)); // `+= fn.arguments`
+      if (const JsonValue *args = last_member(*fn, "arguments"); args && !args->IsNull())
+        t.arguments += js_concat(*args); // `if (fn.arguments != null) ... +=`
     }
+    return true;
   }
 
-  bool done_ = false;
+  // The tool-call part of #addChunk's loop for one choice of the chunk: with a finish_reason, the
+  // current tool call's done event; then a done event for the previous call each time the index
+  // changes; then an arguments.delta event per call of type 'function'. #emitToolCallDoneEvent
+  // throws when that call has no type; both events read `function` of a 'function' call.
+  bool emit_tool_call_events(ChoiceSnapshot &c, const std::vector<int64_t> &calls) {
+    if (c.finish_reason.truthy && c.current_tool_call && !done(c, *c.current_tool_call))
+      return false;
+    for (const int64_t k : calls) {
+      if (c.current_tool_call != k && c.current_tool_call && !done(c, *c.current_tool_call))
+        return false;
+      c.current_tool_call = k;
+    }
+    for (const int64_t k : calls) {
+      const ToolCallSnapshot &t = c.tool_calls[k];
+      if (t.type.text == "function" && !t.has_function) {
+        raise("Cannot read properties of undefined (reading 'arguments')");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  bool done(ChoiceSnapshot &c, int64_t k) {
+    if (c.done_tool_calls.count(k))
+      return true;
+    const ToolCallSnapshot &t = c.tool_calls[k];
+    if (!t.type.truthy) {
+      raise("tool call snapshot missing `type`");
+      return false;
+    }
+    if (t.type.text == "function") {
+      if (!t.has_function) { // `toolCallSnapshot.function.arguments`
+        raise("Cannot read properties of undefined (reading 'arguments')");
+        return false;
+      }
+      if (c.finish_reason.truthy)
+        c.done_tool_calls.insert(k);
+    }
+    return true;
+  }
+
   bool have_snapshot_ = false;
   std::map<int64_t, ChoiceSnapshot> choices_;
   std::optional<Usage> usage_;
@@ -347,14 +365,15 @@ pipeline::Implementation openai_node_profile() {
   return {
       "openai-node",
       pipeline::Kind::profile,
-      "openai-node client.chat.completions.stream() + final completion: BOM stripped per line, "
-      "role and reasoning overwritten, throws on a missing finish_reason",
+      "openai-node 7 client.chat.completions.stream() + final completion: BOM stripped per "
+      "line, last event kept without its blank line, role and reasoning overwritten, throws on "
+      "an invalid index or a missing finish_reason",
       "openai/openai-node src/internal/decoders/line.ts (LineDecoder); src/core/streaming.ts "
       "(_iterSSEMessages, SSEDecoder, Stream.fromSSEResponse); src/lib/ChatCompletionStream.ts "
       "(#accumulateChatCompletion, finalizeChatCompletion); src/core/error.ts (APIError)",
       make_node_parser,
       chat_only<NodeChatDecoder>,
-      true, // drops_unterminated_event: no SDK dispatches an event without its blank line
+      false, // SSEDecoder.flush() dispatches an unterminated last event
   };
 }
 

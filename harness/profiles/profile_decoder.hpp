@@ -48,6 +48,9 @@ private:
 
 /// The decoder a profile offers for `dialect`: a new Decoder for "openai-chat", nullptr otherwise.
 template <class D> std::unique_ptr<dialect::Decoder> chat_only(std::string_view dialect);
+/// The same for a profile of another single dialect (`Dialect`, one of dialect/dialect.hpp's names).
+template <class D, const std::string_view &Dialect>
+std::unique_ptr<dialect::Decoder> for_dialect(std::string_view dialect);
 
 } // namespace harness::profiles
 
@@ -55,10 +58,15 @@ template <class D> std::unique_ptr<dialect::Decoder> chat_only(std::string_view 
 
 namespace harness::profiles {
 
-template <class D> std::unique_ptr<dialect::Decoder> chat_only(std::string_view dialect) {
-  if (dialect != dialect::kOpenAiChat)
+template <class D, const std::string_view &Dialect>
+std::unique_ptr<dialect::Decoder> for_dialect(std::string_view dialect) {
+  if (dialect != Dialect)
     return nullptr;
   return std::make_unique<D>();
+}
+
+template <class D> std::unique_ptr<dialect::Decoder> chat_only(std::string_view dialect) {
+  return for_dialect<D, dialect::kOpenAiChat>(dialect);
 }
 
 } // namespace harness::profiles

@@ -8,11 +8,16 @@ namespace harness::profiles {
 
 std::span<const pipeline::Implementation> profile_implementations() {
   // One explicit, ordered table (self-registration would be dropped by the linker).
-  static const std::array<pipeline::Implementation, 4> table = {
+  // Chat profiles first, then the Responses and Anthropic Messages ones.
+  static const std::array<pipeline::Implementation, 8> table = {
       openai_python_profile(),
       openai_node_profile(),
       openai_go_profile(),
       litellm_profile(),
+      openai_python_responses_profile(),
+      openai_node_responses_profile(),
+      anthropic_python_profile(),
+      anthropic_node_profile(),
   };
   return table;
 }

@@ -23,6 +23,8 @@ void SdkLineParser::finish() {
   sse::Line tail;
   if (scanner_.take_tail(tail))
     on_line(tail.text, tail.offset);
+  if (rules_.dispatch_at_end && !stopped_)
+    on_blank_line(block_offset_); // a block to dispatch has started: its offset is used
 }
 
 void SdkLineParser::mark_block(uint64_t offset) {

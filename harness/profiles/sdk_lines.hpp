@@ -62,6 +62,9 @@ struct LineRules {
   /// Every data line is followed by LF in the event's data (Go appends '\n' after each value)
   /// instead of the lines being joined by LF.
   bool newline_after_each_data_line = false;
+  /// At the end of the body the pending block is dispatched as if a blank line followed it
+  /// (openai-node 7's SSEDecoder.flush()); otherwise an unterminated last event is dropped.
+  bool dispatch_at_end = false;
 
   bool operator==(const LineRules &) const = default;
 };
@@ -70,8 +73,8 @@ class SdkLineParser final : public sse::Parser {
 public:
   SdkLineParser(sse::EventSink &sink, const LineRules &rules);
   void feed(std::string_view bytes) override;
-  /// End of body: the partial last line is processed as a field line; the pending block is never
-  /// dispatched (no SDK dispatches an event without its blank line).
+  /// End of body: the partial last line is processed as a field line; the pending block is
+  /// dispatched only with LineRules::dispatch_at_end.
   void finish() override;
   bool copy_state(const sse::Parser &other) override;
   bool same_state(const sse::Parser &other) const override;

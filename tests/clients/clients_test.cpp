@@ -57,7 +57,8 @@ TEST_CASE("clients.list-names-the-built-in-clients") {
   const auto r = run_harness({"clients", "list"});
   CHECK(r.exit_code == 0);
   for (const char *name :
-       {"curl", "openai-create", "openai-stream", "anthropic-sdk", "ai-openai",
+       {"curl", "openai-create", "openai-stream", "anthropic-sdk", "anthropic-message-stream",
+        "openai-responses-stream", "ai-openai",
         "ai-openai-compatible", "ai-anthropic", "langchain-openai", "langchain-anthropic", "mistral",
         "groq", "eventsource", "eventsource-parser", "fetch-event-source", "chromium"})
     CHECK(r.out.find(std::string(name) + "  ") != std::string::npos);

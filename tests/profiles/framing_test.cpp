@@ -41,7 +41,7 @@ TEST_CASE("profiles.bare-cr-line-ends") {
 // CRLF works everywhere: go's ScanLines drops the CR before LF.
 TEST_CASE("profiles.crlf-line-ends") {
   const std::string s = with_line_end({kHello, "[DONE]"}, "\r\n");
-  for (const auto &p : kProfiles) {
+  for (const auto &p : kChatProfiles) {
     CAPTURE(p);
     const StreamResult r = replay_all(p, s);
     CHECK(r.events == 2);
@@ -78,18 +78,22 @@ TEST_CASE("profiles.bom-at-start-of-every-line") {
   CHECK(!litellm.raised);
 }
 
-// `data: [DONE]` followed by more bytes still ends the stream: every SDK tests a prefix
-// (REFERENCE section 2 says node matches exactly; its Stream uses sse.data.startsWith('[DONE]')).
-// python and go stop reading there; node keeps reading and ignores what follows, so it counts the
-// later event.
+// `data: [DONE]` followed by more bytes: python and go test a prefix and stop reading there;
+// openai-node 7 ends only at data exactly `[DONE]` (`sse.data === '[DONE]'`), so "[DONE] bye" is
+// JSON to it, which it refuses with its own wording.
 TEST_CASE("profiles.done-prefix-match") {
   const std::string s = sse({kHello, "[DONE] bye", chunk(R"({"content":" more"})")});
-  for (const auto &p : kProfiles) {
+  for (const auto &p : kChatProfiles) {
     CAPTURE(p);
     const StreamResult r = replay_all(p, s);
-    CHECK(r.done);
     CHECK(only_choice(r).text == "hi");
-    CHECK(r.events == (p == "openai-node" ? 3u : 2u));
+    CHECK(r.events == 2u);
+    if (p == "openai-node") {
+      CHECK(!r.done);
+      CHECK(r.raised == "Error reading response: malformed server-sent event JSON.");
+    } else {
+      CHECK(r.done);
+    }
   }
 }
 
@@ -105,7 +109,7 @@ TEST_CASE("profiles.event-only-block") {
   CHECK(only_choice(python).text == "a"); // what came before the raise stays
   CHECK(replay_all("litellm", s).raised == "Expecting value: line 1 column 1 (char 0)");
   const StreamResult node = replay_all("openai-node", s);
-  CHECK(node.raised == "Unexpected end of JSON input");
+  CHECK(node.raised == "Error reading response: malformed server-sent event JSON.");
   CHECK(only_choice(node).text == "a");
   const StreamResult go = replay_all("openai-go", s);
   CHECK(!go.raised);
@@ -113,21 +117,26 @@ TEST_CASE("profiles.event-only-block") {
   CHECK(only_choice(go).text == "ab");
 }
 
-// The body ends without the blank line after the last event. No SDK dispatches it: python decodes
-// the last lines but never sees a blank line; node's LineDecoder.flush() hands over the last line,
-// but SSEDecoder dispatches only at a blank line (REFERENCE section 2 says node delivers it; its
-// source does not). Here the lost event held the finish_reason, so node then throws.
+// The body ends without the blank line after the last event. python and go decode the last lines
+// but never see a blank line; openai-node 7's SSEDecoder.flush() dispatches the pending event at the
+// end of the body, so it keeps the finish_reason the others lose.
 TEST_CASE("profiles.unterminated-last-event") {
   const std::string s = "data: " + chunk(R"({"role":"assistant","content":"a"})") +
                         "\n\ndata: " + chunk(R"({"content":"b"})", "\"stop\"") + "\n";
-  for (const auto &p : kProfiles) {
+  for (const auto &p : kChatProfiles) {
     CAPTURE(p);
     const StreamResult r = replay_all(p, s);
-    CHECK(r.events == 1);
     CHECK(!r.done);
-    CHECK(only_choice(r).text == "a");
+    if (p == "openai-node") {
+      CHECK(r.events == 2);
+      CHECK(only_choice(r).text == "ab");
+      CHECK(only_choice(r).finish_reason == "stop");
+      CHECK(!r.raised);
+    } else {
+      CHECK(r.events == 1);
+      CHECK(only_choice(r).text == "a");
+    }
   }
-  CHECK(replay_all("openai-node", s).raised == "missing finish_reason for choice 0");
   CHECK(!replay_all("openai-python", s).raised);
 }
 
@@ -145,14 +154,16 @@ TEST_CASE("profiles.python-id-makes-blank-lines-events") {
   CHECK(!node.raised);
 }
 
-// `event: message` on chat chunks. node's Stream parses only events without a type (or response.*,
-// transcript.*) as chunks; any other type is yielded as {event, data}, which ChatCompletionStream
-// cannot iterate. python and go ignore the type.
-TEST_CASE("profiles.node-event-type-message") {
+// An event type on chat chunks. openai-node 7's Stream yields the parsed data of every event but
+// `error` and `thread.*` (wrapped as {event, data}, which ChatCompletionStream cannot iterate);
+// python and go ignore the type.
+TEST_CASE("profiles.node-event-types") {
   const std::string s = "event: message\ndata: " + kHello + "\n\ndata: [DONE]\n\n";
-  CHECK(replay_all("openai-node", s).raised == "chunk.choices is not iterable");
+  CHECK(only_choice(replay_all("openai-node", s)).text == "hi");
   CHECK(only_choice(replay_all("openai-python", s)).text == "hi");
   CHECK(only_choice(replay_all("openai-go", s)).text == "hi");
+  const std::string thread = "event: thread.run\ndata: " + kHello + "\n\ndata: [DONE]\n\n";
+  CHECK(replay_all("openai-node", thread).raised == "chunk.choices is not iterable");
 }
 
 // Ill-formed UTF-8 inside a payload. openai-python decodes every line strictly and raises

@@ -20,10 +20,20 @@ const harness::pipeline::Implementation &impl_named(std::string_view name) {
 
 } // namespace
 
+std::string_view dialect_of(std::string_view name) {
+  const auto &impl = impl_named(name);
+  for (std::string_view d : {harness::dialect::kOpenAiChat, harness::dialect::kAnthropicMessages,
+                             harness::dialect::kOpenAiResponses})
+    if (impl.make_decoder(d) != nullptr)
+      return d;
+  FAIL("profile " << std::string(name) << " handles no dialect");
+  return {};
+}
+
 harness::StreamResult run_slices(std::string_view name,
                                  const std::vector<std::string_view> &slices) {
   const auto &impl = impl_named(name);
-  auto decoder = impl.make_decoder(harness::dialect::kOpenAiChat);
+  auto decoder = impl.make_decoder(dialect_of(name));
   REQUIRE(decoder != nullptr);
   auto parser = impl.make_parser(*decoder);
   for (std::string_view s : slices) {
@@ -86,6 +96,13 @@ std::string sse(const std::vector<std::string> &payloads) {
   std::string out;
   for (const std::string &p : payloads)
     out += "data: " + p + "\n\n";
+  return out;
+}
+
+std::string typed_sse(const std::vector<std::pair<std::string, std::string>> &events) {
+  std::string out;
+  for (const auto &[type, payload] : events)
+    out += (type.empty() ? "" : "event: " + type + "\n") + "data: " + payload + "\n\n";
   return out;
 }
 

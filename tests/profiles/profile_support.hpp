@@ -2,17 +2,27 @@
 // Running SDK profiles over hand-made streams, and building those streams.
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/stream_result.hpp"
 
 namespace profile_test {
 
-/// The four profiles, in table order.
-inline const std::vector<std::string> kProfiles = {"openai-python", "openai-node", "openai-go",
-                                                   "litellm"};
+/// The profiles, in table order.
+inline const std::vector<std::string> kProfiles = {
+    "openai-python",           "openai-node",           "openai-go",
+    "litellm",                 "openai-python-responses", "openai-node-responses",
+    "anthropic-sdk-python",    "anthropic-sdk-typescript"};
 
-/// `bytes` through profile `name` (dialect openai-chat), fed in these slices, then finished.
+/// The profiles of openai-chat streams.
+inline const std::vector<std::string> kChatProfiles = {"openai-python", "openai-node", "openai-go",
+                                                       "litellm"};
+
+/// The one dialect profile `name` handles.
+std::string_view dialect_of(std::string_view name);
+
+/// `bytes` through profile `name` (in its dialect), fed in these slices, then finished.
 harness::StreamResult run_slices(std::string_view name,
                                  const std::vector<std::string_view> &slices);
 
@@ -31,6 +41,10 @@ std::string chunk(std::string_view delta, std::string_view finish = "null",
 
 /// `data: <payload>\n\n` for each payload, concatenated.
 std::string sse(const std::vector<std::string> &payloads);
+
+/// `event: <type>\ndata: <payload>\n\n` for each {type, payload}, concatenated (an empty type
+/// writes no `event:` line).
+std::string typed_sse(const std::vector<std::pair<std::string, std::string>> &events);
 
 /// The single choice of `r` (doctest REQUIREs there is exactly one).
 const harness::Choice &only_choice(const harness::StreamResult &r);

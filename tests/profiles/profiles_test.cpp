@@ -27,10 +27,13 @@ TEST_CASE("profiles.table") {
       return p.models.find(ext) != std::string_view::npos;
     };
     CHECK((names(".py") || names(".ts") || names(".go"))); // cites the SDK source files
-    CHECK(p.make_decoder(dialect::kOpenAiChat) != nullptr);
-    CHECK(p.make_decoder(dialect::kAnthropicMessages) == nullptr);
-    CHECK(p.make_decoder(dialect::kOpenAiResponses) == nullptr);
-    CHECK(pipeline::handles(p, dialect::kOpenAiChat));
+    // Each profile handles exactly one dialect, the one its SDK helper reads.
+    int dialects = 0;
+    for (std::string_view d :
+         {dialect::kOpenAiChat, dialect::kAnthropicMessages, dialect::kOpenAiResponses})
+      dialects += p.make_decoder(d) != nullptr ? 1 : 0;
+    CHECK(dialects == 1);
+    CHECK(pipeline::handles(p, profile_test::dialect_of(p.name)));
     CHECK(pipeline::find_implementation(p.name) != nullptr);
   }
 }

@@ -78,20 +78,21 @@ TEST_CASE("profiles.error-event") {
   CHECK(only_choice(go).text == "hi");
 }
 
-// Data that is not JSON: the runtime's own parser error is what the client raises. node rethrows
-// JSON.parse's SyntaxError (no "malformed server-sent event JSON" wording in its source).
+// Data that is not JSON: the runtime's own parser error is what the client raises, except in
+// openai-node 7, whose Stream replaces JSON.parse's SyntaxError by its own wording.
 TEST_CASE("profiles.invalid-json") {
   const std::string truncated = sse({kFirst, "{\"a\":"});
   CHECK(replay_all("openai-python", truncated).raised ==
         "Expecting value: line 1 column 6 (char 5)");
-  CHECK(replay_all("openai-node", truncated).raised == "Unexpected end of JSON input");
+  CHECK(replay_all("openai-node", truncated).raised ==
+        "Error reading response: malformed server-sent event JSON.");
   CHECK(replay_all("openai-go", truncated).raised == "unexpected end of JSON input");
   CHECK(replay_all("litellm", truncated).raised == "Expecting value: line 1 column 6 (char 5)");
 
   const std::string word = sse({kFirst, "hello"});
   CHECK(replay_all("openai-python", word).raised == "Expecting value: line 1 column 1 (char 0)");
   CHECK(replay_all("openai-node", word).raised ==
-        "Unexpected token 'h', \"hello\" is not valid JSON");
+        "Error reading response: malformed server-sent event JSON.");
   CHECK(replay_all("openai-go", word).raised ==
         "invalid character 'h' looking for beginning of value");
   const StreamResult r = replay_all("openai-node", word);
@@ -127,16 +128,55 @@ TEST_CASE("profiles.python-length-finish-raises") {
   CHECK(only_choice(replay_all("litellm", s)).finish_reason == "length");
 }
 
-// A tool call that never gets an id: node's finalizeChatCompletion throws (its message goes on
-// with the snapshot as JSON on a second line, which the profile leaves out).
+// A tool call that never gets an id: openai-node 7's finalizeChatCompletion generates one
+// (`call_${uuid4()}`, random: shown as null); python keeps none either.
 TEST_CASE("profiles.node-tool-call-without-id") {
   const std::string s = sse(
       {chunk(
            R"({"role":"assistant","tool_calls":[{"index":0,"type":"function","function":{"name":"f","arguments":"{}"}}]})",
            "\"tool_calls\""),
        "[DONE]"});
-  CHECK(replay_all("openai-node", s).raised == "missing choices[0].tool_calls[0].id");
+  const StreamResult node = replay_all("openai-node", s);
+  CHECK(!node.raised);
+  REQUIRE(only_choice(node).tool_calls.size() == 1);
+  CHECK(!only_choice(node).tool_calls[0].id);
   CHECK(!replay_all("openai-python", s).raised);
   // LiteLLM keeps only tool calls that have both an id and a name.
   CHECK(only_choice(replay_all("litellm", s)).tool_calls.empty());
+}
+
+// openai-node 7 refuses a choice or tool call whose index is not an integer from 0 to 127 (Mistral
+// sends tool calls without an index); python merges them by position.
+TEST_CASE("profiles.node-invalid-index") {
+  const std::string no_index = sse(
+      {chunk(
+           R"({"role":"assistant","tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":"{}"}}]})",
+           "\"tool_calls\""),
+       "[DONE]"});
+  CHECK(replay_all("openai-node", no_index).raised ==
+        "Chat completion stream contains an invalid tool call index: undefined");
+  const std::string big = sse({R"({"id":"c1","choices":[{"index":128,"delta":{"content":"x"}}]})"});
+  CHECK(replay_all("openai-node", big).raised ==
+        "Chat completion stream contains an invalid choice index: 128");
+}
+
+// A tool call without `type`: openai-node 7 throws when the call ends (the next call starts or a
+// finish_reason arrives), before finalizeChatCompletion would.
+TEST_CASE("profiles.node-tool-call-without-type") {
+  const std::string s = sse(
+      {chunk(R"({"role":"assistant","tool_calls":[{"index":0,"id":"c1","function":{"name":"f","arguments":"{}"}}]})"),
+       chunk(R"({})", "\"tool_calls\""), "[DONE]"});
+  const StreamResult node = replay_all("openai-node", s);
+  CHECK(node.raised == "tool call snapshot missing `type`");
+  CHECK(node.events == 2);
+}
+
+// openai-node 7 merges a chunk's top-level fields (usage among them) into its snapshot only when
+// the chunk has an id, or is the first: a usage chunk without an id is lost.
+TEST_CASE("profiles.node-usage-needs-an-id") {
+  const std::string s = sse({chunk(R"({"role":"assistant","content":"hi"})", "\"stop\""),
+                             R"({"object":"chat.completion.chunk","choices":[],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}})",
+                             "[DONE]"});
+  CHECK(!replay_all("openai-node", s).usage);
+  REQUIRE(replay_all("openai-python", s).usage);
 }

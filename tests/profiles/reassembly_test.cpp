@@ -20,7 +20,7 @@ TEST_CASE("profiles.role-repeated-on-every-delta") {
   CHECK(only_choice(replay_all("openai-node", s)).role == "assistant");
   CHECK(only_choice(replay_all("openai-go", s)).role == "assistant");
   CHECK(only_choice(replay_all("litellm", s)).role == "assistant");
-  for (const auto &p : kProfiles) {
+  for (const auto &p : kChatProfiles) {
     CAPTURE(p);
     const StreamResult r = replay_all(p, s);
     CHECK(only_choice(r).text == "Hi!");
@@ -43,7 +43,7 @@ TEST_CASE("profiles.reasoning-content-fragments") {
   CHECK(only_choice(replay_all("openai-node", s)).reasoning == " think");
   CHECK(only_choice(replay_all("openai-go", s)).reasoning.empty());
   CHECK(only_choice(replay_all("litellm", s)).reasoning == "Let me think");
-  for (const auto &p : kProfiles)
+  for (const auto &p : kChatProfiles)
     CHECK(only_choice(replay_all(p, s)).text == "42");
 }
 
@@ -197,4 +197,16 @@ TEST_CASE("profiles.litellm-joins-choices") {
   CHECK(python.choices[1].text == "B");
   CHECK(replay_all("openai-node", s).choices.size() == 2);
   CHECK(replay_all("openai-go", s).choices.size() == 2);
+}
+
+// Magistral streams delta.content as an array of parts. openai-node concatenates with JavaScript's
+// `+`, so each part object becomes "[object Object]" (what the real SDK shows); python's
+// accumulate_delta extends a list.
+TEST_CASE("profiles.node-content-array") {
+  const std::string s = sse(
+      {chunk(R"({"role":"assistant","content":[{"type":"text","text":"a"}]})"),
+       chunk(R"({"content":[{"type":"text","text":"b"},{"type":"text","text":"c"}]})", "\"stop\""),
+       "[DONE]"});
+  CHECK(only_choice(replay_all("openai-node", s)).text ==
+        "[object Object][object Object],[object Object]");
 }

@@ -145,7 +145,7 @@ std::vector<Row> check_case(const corpus::Case &c,
     const auto expected = expectation(c, *impl);
     StreamExpectation want;
     want.result = expected ? &*expected : nullptr;
-    want.events = corpus::event_log_for(c.event_logs, impl->name);
+    want.events = corpus::event_log_for(c.event_logs, impl->name, impl->sse_layer);
     // An SSE-level case is judged on its event log alone: every implementation needs one.
     want.result_optional = want.record_events = c.dialect == dialect::kSse;
     want.missing_events = "no event log for '" + std::string(impl->name) + "' (add " +

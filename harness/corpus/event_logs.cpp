@@ -115,15 +115,18 @@ Result<std::vector<ExpectedLog>> load_event_logs(const fs::path &dir) {
   return logs;
 }
 
-const ExpectedLog *event_log_for(const std::vector<ExpectedLog> &logs, std::string_view impl) {
-  const ExpectedLog *all = nullptr;
+const ExpectedLog *event_log_for(const std::vector<ExpectedLog> &logs, std::string_view impl,
+                                 std::string_view shares) {
+  const ExpectedLog *shared = nullptr, *all = nullptr;
   for (const auto &log : logs) {
     if (log.impl == impl)
       return &log;
+    if (!shares.empty() && log.impl == shares)
+      shared = &log;
     if (log.impl.empty())
       all = &log;
   }
-  return all;
+  return shared ? shared : all;
 }
 
 } // namespace harness::corpus

@@ -44,8 +44,10 @@ Result<std::vector<ExpectedEvent>> parse_event_log(std::string_view text, const 
 /// Errors: a file unreadable, or any parse_event_log error.
 Result<std::vector<ExpectedLog>> load_event_logs(const std::filesystem::path &dir);
 
-/// The log that applies to `impl`: events.IMPL.jsonl when present, else events.jsonl; nullptr
-/// when neither is.
-const ExpectedLog *event_log_for(const std::vector<ExpectedLog> &logs, std::string_view impl);
+/// The log that applies to `impl`: events.IMPL.jsonl when present, else the log of the
+/// implementation whose SSE layer it shares (`shares`, Implementation::sse_layer; empty: none),
+/// else events.jsonl; nullptr when none is.
+const ExpectedLog *event_log_for(const std::vector<ExpectedLog> &logs, std::string_view impl,
+                                 std::string_view shares = {});
 
 } // namespace harness::corpus

@@ -34,6 +34,10 @@ struct Implementation {
   /// Discards an event not followed by a blank line at the end of the stream (the WHATWG rule), so
   /// the `no-final-blank` variant must lose the last event (check/variant_check.hpp).
   bool drops_unterminated_event = false;
+  /// The implementation whose SSE layer this one shares (Stainless generates one SSE decoder for
+  /// the OpenAI and Anthropic SDKs of a language): that one's expected event logs apply where this
+  /// one has none of its own (corpus/event_logs.hpp). Empty: its own.
+  std::string_view sse_layer = {};
 };
 
 /// Every implementation, parsers first (sse/registry.cpp order), then profiles (profiles/).

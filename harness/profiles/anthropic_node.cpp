@@ -165,6 +165,7 @@ pipeline::Implementation anthropic_node_profile() {
       make_anthropic_node_parser,
       for_dialect<AnthropicNodeDecoder, dialect::kAnthropicMessages>,
       true,
+
   };
 }
 

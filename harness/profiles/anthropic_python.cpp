@@ -193,6 +193,7 @@ pipeline::Implementation anthropic_python_profile() {
       make_python_parser,
       for_dialect<AnthropicPythonDecoder, dialect::kAnthropicMessages>,
       true,
+      "openai-python", // sse_layer: the same Stainless SSE decoder
   };
 }
 

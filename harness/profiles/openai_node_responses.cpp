@@ -500,7 +500,8 @@ pipeline::Implementation openai_node_responses_profile() {
       "src/internal/responses/response-accumulator.ts (accumulateResponseWithContext)",
       make_node_parser,
       for_dialect<NodeResponsesDecoder, dialect::kOpenAiResponses>,
-      false, // SSEDecoder.flush() dispatches an unterminated last event
+      false,  // SSEDecoder.flush() dispatches an unterminated last event
+      "openai-node", // sse_layer: the same Stainless SSE decoder
   };
 }
 

@@ -195,6 +195,7 @@ pipeline::Implementation openai_python_responses_profile() {
       make_python_parser,
       for_dialect<PythonResponsesDecoder, dialect::kOpenAiResponses>,
       true,
+      "openai-python", // sse_layer: the same Stainless SSE decoder
   };
 }
 

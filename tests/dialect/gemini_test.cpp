@@ -20,8 +20,8 @@ const Runner run{make_gemini_decoder};
 // shaped like the API's (role model, modelVersion).
 std::string chunk(std::string_view parts, std::string_view finish = "",
                   std::string_view usage = "") {
-  std::string s = R"({"candidates": [{"content": {"parts": )" + std::string(parts) +
-                  R"(,"role": "model"})";
+  std::string s =
+      R"({"candidates": [{"content": {"parts": )" + std::string(parts) + R"(,"role": "model"})";
   if (!finish.empty())
     s += R"(,"finishReason": ")" + std::string(finish) + "\"";
   s += "}]";
@@ -29,7 +29,9 @@ std::string chunk(std::string_view parts, std::string_view finish = "",
     s += R"(,"usageMetadata": )" + std::string(usage);
   return s + R"(,"modelVersion": "gemini-2.5-flash"})";
 }
-std::string text(std::string_view t) { return R"([{"text": ")" + std::string(t) + "\"}]"; }
+std::string text(std::string_view t) {
+  return R"([{"text": ")" + std::string(t) + "\"}]";
+}
 std::string usage(int prompt, int candidates, int thoughts, int total) {
   return R"({"promptTokenCount": )" + std::to_string(prompt) + R"(,"candidatesTokenCount": )" +
          std::to_string(candidates) + R"(,"thoughtsTokenCount": )" + std::to_string(thoughts) +
@@ -57,10 +59,10 @@ TEST_CASE("gemini.text-concatenated-usage-last-finish-as-sent") {
 }
 
 TEST_CASE("gemini.thought-parts-are-reasoning-and-thoughts-count-in-total") {
-  const auto r = run({{chunk(R"([{"text": "**Plan**\n", "thought": true}])", "",
-                             R"({"promptTokenCount": 10,"totalTokenCount": 78,"thoughtsTokenCount": 68})")},
-                      {chunk(R"([{"text": "Blue.", "thought": false}])", "MAX_TOKENS",
-                             usage(10, 2, 68, 80))}});
+  const auto r = run(
+      {{chunk(R"([{"text": "**Plan**\n", "thought": true}])", "",
+              R"({"promptTokenCount": 10,"totalTokenCount": 78,"thoughtsTokenCount": 68})")},
+       {chunk(R"([{"text": "Blue.", "thought": false}])", "MAX_TOKENS", usage(10, 2, 68, 80))}});
   REQUIRE(r.choices.size() == 1);
   CHECK(r.choices[0].reasoning == "**Plan**\n");
   CHECK(r.choices[0].text == "Blue.");
@@ -70,10 +72,10 @@ TEST_CASE("gemini.thought-parts-are-reasoning-and-thoughts-count-in-total") {
 }
 
 TEST_CASE("gemini.function-calls-whole-with-args-json") {
-  const auto r = run(
-      {{chunk(R"([{"functionCall": {"name": "now","args": {}},"thoughtSignature": "Ci"},)"
-              R"({"functionCall": {"id": "c2","name": "weather","args": {"city": "San Jose", "n": 2}}}])",
-              "STOP", usage(38, 6, 0, 44))}});
+  const auto r = run({{chunk(
+      R"([{"functionCall": {"name": "now","args": {}},"thoughtSignature": "Ci"},)"
+      R"({"functionCall": {"id": "c2","name": "weather","args": {"city": "San Jose", "n": 2}}}])",
+      "STOP", usage(38, 6, 0, 44))}});
   REQUIRE(r.choices.size() == 1);
   const auto &calls = r.choices[0].tool_calls;
   REQUIRE(calls.size() == 2);
@@ -89,18 +91,18 @@ TEST_CASE("gemini.function-calls-whole-with-args-json") {
 }
 
 TEST_CASE("gemini.function-call-without-name-or-object-args-is-malformed") {
-  const auto r = run({{chunk(R"([{"functionCall": {"args": {}}}, {"functionCall": {"name": "f", "args": [1]}}])",
-                             "STOP", usage(1, 1, 0, 2))}});
+  const auto r = run(
+      {{chunk(R"([{"functionCall": {"args": {}}}, {"functionCall": {"name": "f", "args": [1]}}])",
+              "STOP", usage(1, 1, 0, 2))}});
   CHECK(rules_of(r) == Strings{"gemini.malformed-chunk", "gemini.malformed-chunk"});
   REQUIRE(r.choices[0].tool_calls.size() == 1);
   CHECK(r.choices[0].tool_calls[0].name == "f");
   CHECK(r.choices[0].tool_calls[0].arguments.empty());
 }
 
-TEST_CASE("gemini.candidates-by-index-ordered-missing-index-is-position") {
-  const std::string two =
-      R"({"candidates": [{"content": {"parts": [{"text": "b"}]},"index": 1},)"
-      R"({"content": {"parts": [{"text": "a"}]}}]})";
+TEST_CASE("gemini.candidates-by-index-ordered-missing-index-is-zero") {
+  const std::string two = R"({"candidates": [{"content": {"parts": [{"text": "b"}]},"index": 1},)"
+                          R"({"content": {"parts": [{"text": "a"}]}}]})";
   const std::string finish =
       R"({"candidates": [{"finishReason": "STOP","index": 1},{"finishReason": "STOP","index": 0}],)"
       R"("usageMetadata": {"promptTokenCount": 1,"candidatesTokenCount": 2,"totalTokenCount": 3}})";
@@ -131,7 +133,8 @@ TEST_CASE("gemini.empty-stream-and-only-usage-are-not-done") {
 }
 
 TEST_CASE("gemini.finish-reason-changed-keeps-the-first") {
-  const std::vector<Ev> events{{chunk(text("a"), "STOP")}, {chunk("[]", "MAX_TOKENS", usage(1, 1, 0, 2))}};
+  const std::vector<Ev> events{{chunk(text("a"), "STOP")},
+                               {chunk("[]", "MAX_TOKENS", usage(1, 1, 0, 2))}};
   const auto r = run(events);
   CHECK(r.choices[0].finish_reason == "STOP");
   CHECK(rules_of(r) == Strings{"gemini.finish-reason-changed"});
@@ -160,8 +163,9 @@ TEST_CASE("gemini.prompt-blocked-is-done-without-candidates") {
   CHECK(r.choices.empty());
   CHECK(rules_of(r) == Strings{"gemini.prompt-blocked", "usage.missing"});
   // A promptFeedback without a block reason (sent beside candidates) says nothing.
-  const auto ok = run({{R"({"candidates": [{"content": {"parts": [{"text": "x"}]},"finishReason": "STOP"}],)"
-                         R"("promptFeedback": {"safetyRatings": []},"usageMetadata": {"totalTokenCount": 0}})"}});
+  const auto ok = run(
+      {{R"({"candidates": [{"content": {"parts": [{"text": "x"}]},"finishReason": "STOP"}],)"
+        R"("promptFeedback": {"safetyRatings": []},"usageMetadata": {"totalTokenCount": 0}})"}});
   CHECK(ok.findings.empty());
 }
 
@@ -175,27 +179,29 @@ TEST_CASE("gemini.error-object-is-a-stream-error") {
   CHECK(r.errors[0].source == "payload");
   CHECK(r.errors[0].event == 1);
   CHECK(r.errors[0].offset == data_offset_of(events, 1));
-  CHECK(rules_of(r) == Strings{"error.payload", "gemini.finish-reason-missing", "usage.missing",
-                               "done.missing"});
+  CHECK(rules_of(r) ==
+        Strings{"error.payload", "gemini.finish-reason-missing", "usage.missing", "done.missing"});
 }
 
 TEST_CASE("gemini.usage-decreased-and-total-mismatch") {
   const auto r = run({{chunk(text("a"), "", usage(10, 5, 3, 18))},
                       {chunk(text("b"), "STOP", usage(10, 4, 3, 20))}});
-  CHECK(rules_of(r) == Strings{"usage.decreased", "usage.decreased" , "usage.total-mismatch"});
+  CHECK(rules_of(r) == Strings{"usage.decreased", "usage.total-mismatch"});
   CHECK(r.usage->completion_tokens == 4);
   CHECK(r.usage->total_tokens == 20);
   // toolUsePromptTokenCount is part of the total.
-  const auto tool = run({{chunk(text("a"), "STOP",
-                                R"({"promptTokenCount": 21,"candidatesTokenCount": 126,"totalTokenCount": 485,"toolUsePromptTokenCount": 243,"thoughtsTokenCount": 95})")}});
+  const auto tool = run({{chunk(
+      text("a"), "STOP",
+      R"({"promptTokenCount": 21,"candidatesTokenCount": 126,"totalTokenCount": 485,"toolUsePromptTokenCount": 243,"thoughtsTokenCount": 95})")}});
   CHECK(tool.findings.empty());
 }
 
 TEST_CASE("gemini.malformed-fields-ignored") {
-  const auto r = run({{R"({"candidates": {"a": 1}})"},
-                      {R"({"candidates": [7, {"index": -1, "content": {"parts": "x"}, "finishReason": 3}]})"},
-                      {R"({"candidates": [{"content": {"parts": [5, {"text": 1}, {"foo": 1}, {"inlineData": {}}]}, "finishReason": "STOP"}], "usageMetadata": []})"},
-                      {R"({"modelVersion": "gemini"})"}});
+  const auto r = run(
+      {{R"({"candidates": {"a": 1}})"},
+       {R"({"candidates": [7, {"index": -1, "content": {"parts": "x"}, "finishReason": 3}]})"},
+       {R"({"candidates": [{"content": {"parts": [5, {"text": 1}, {"foo": 1}, {"inlineData": {}}]}, "finishReason": "STOP"}], "usageMetadata": []})"},
+       {R"({"modelVersion": "gemini"})"}});
   CHECK(rule_counts(r) == Counts{{"gemini.malformed-chunk", 8},
                                  {"gemini.unknown-part", 1},
                                  {"gemini.unknown-chunk", 1},
@@ -212,8 +218,10 @@ TEST_CASE("gemini.malformed-fields-ignored") {
 
 TEST_CASE("gemini.detected-from-its-fields") {
   using harness::dialect::detect_dialect;
-  CHECK(detect_dialect("data: {\"candidates\": [{\"content\": {\"parts\": []}}]}\r\n\r\n") == "gemini");
-  CHECK(detect_dialect("data: {\"promptFeedback\": {\"blockReason\": \"SAFETY\"}}\r\n") == "gemini");
+  CHECK(detect_dialect("data: {\"candidates\": [{\"content\": {\"parts\": []}}]}\r\n\r\n") ==
+        "gemini");
+  CHECK(detect_dialect("data: {\"promptFeedback\": {\"blockReason\": \"SAFETY\"}}\r\n") ==
+        "gemini");
   CHECK(detect_dialect("data: {\"usageMetadata\": {}}\n\n") == "gemini");
   CHECK(detect_dialect("data: {\"choices\": [], \"usageMetadata\": {}}\n\n") == "openai-chat");
   CHECK(harness::dialect::is_dialect("gemini"));

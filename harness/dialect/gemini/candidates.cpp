@@ -18,22 +18,40 @@ using dialect::member;
 using dialect::type_name;
 
 // google-genai types.FinishReason / the API reference's FinishReason enum.
-constexpr std::array<std::string_view, 19> kFinishReasons{
-    "FINISH_REASON_UNSPECIFIED", "STOP",        "MAX_TOKENS",         "SAFETY",
-    "RECITATION",                "LANGUAGE",    "OTHER",              "BLOCKLIST",
-    "PROHIBITED_CONTENT",        "SPII",        "MALFORMED_FUNCTION_CALL", "IMAGE_SAFETY",
-    "IMAGE_PROHIBITED_CONTENT",  "IMAGE_OTHER", "NO_IMAGE",           "IMAGE_RECITATION",
-    "UNEXPECTED_TOOL_CALL",      "TOO_MANY_TOOL_CALLS", "MISSING_THOUGHT_SIGNATURE"};
+constexpr std::array<std::string_view, 19> kFinishReasons{"FINISH_REASON_UNSPECIFIED",
+                                                          "STOP",
+                                                          "MAX_TOKENS",
+                                                          "SAFETY",
+                                                          "RECITATION",
+                                                          "LANGUAGE",
+                                                          "OTHER",
+                                                          "BLOCKLIST",
+                                                          "PROHIBITED_CONTENT",
+                                                          "SPII",
+                                                          "MALFORMED_FUNCTION_CALL",
+                                                          "IMAGE_SAFETY",
+                                                          "IMAGE_PROHIBITED_CONTENT",
+                                                          "IMAGE_OTHER",
+                                                          "NO_IMAGE",
+                                                          "IMAGE_RECITATION",
+                                                          "UNEXPECTED_TOOL_CALL",
+                                                          "TOO_MANY_TOOL_CALLS",
+                                                          "MISSING_THOUGHT_SIGNATURE"};
 
 // The reasons that say a content policy withheld or cut the answer.
-constexpr std::array<std::string_view, 8> kPolicyStops{
-    "SAFETY",       "RECITATION",         "BLOCKLIST",    "PROHIBITED_CONTENT",
-    "SPII",         "IMAGE_SAFETY",       "IMAGE_PROHIBITED_CONTENT", "IMAGE_RECITATION"};
+constexpr std::array<std::string_view, 8> kPolicyStops{"SAFETY",
+                                                       "RECITATION",
+                                                       "BLOCKLIST",
+                                                       "PROHIBITED_CONTENT",
+                                                       "SPII",
+                                                       "IMAGE_SAFETY",
+                                                       "IMAGE_PROHIBITED_CONTENT",
+                                                       "IMAGE_RECITATION"};
 
 // Part data fields that show nothing in a text answer.
-constexpr std::array<std::string_view, 6> kQuietParts{"functionResponse", "inlineData",
-                                                      "fileData",         "executableCode",
-                                                      "codeExecutionResult", "thoughtSignature"};
+constexpr std::array<std::string_view, 6> kQuietParts{
+    "functionResponse", "inlineData",          "fileData",
+    "executableCode",   "codeExecutionResult", "thoughtSignature"};
 
 template <size_t N> bool listed(const std::array<std::string_view, N> &list, std::string_view v) {
   return std::find(list.begin(), list.end(), v) != list.end();
@@ -62,9 +80,9 @@ bool Candidates::settle(uint64_t offset, uint64_t event) {
     if (c.finish_reason)
       continue;
     all = false;
-    result_.findings.push_back(rules::make_finding(
-        rules::gemini_finish_reason_missing, offset, event,
-        "candidate " + std::to_string(c.index) + " never sent a finishReason"));
+    result_.findings.push_back(
+        rules::make_finding(rules::gemini_finish_reason_missing, offset, event,
+                            "candidate " + std::to_string(c.index) + " never sent a finishReason"));
   }
   return all;
 }
@@ -73,19 +91,21 @@ void Candidates::candidate(const rapidjson::Value &candidate, int64_t position,
                            const sse::Event &event) {
   if (!candidate.IsObject()) {
     malformed(result_, event,
-              "candidate " + std::to_string(position) + " is " +
-                  std::string(type_name(candidate)) + ", not an object; ignored");
+              "candidate " + std::to_string(position) + " is " + std::string(type_name(candidate)) +
+                  ", not an object; ignored");
     return;
   }
-  int64_t index = position;
+  int64_t index = 0;
   if (const rapidjson::Value *i = member(candidate, "index")) {
-    if (i->IsInt64() && i->GetInt64() >= 0)
+    if (i->IsInt64() && i->GetInt64() >= 0) {
       index = i->GetInt64();
-    else
+    } else {
+      index = position;
       malformed(result_, event,
                 "a candidate's index is " + std::string(type_name(*i)) +
                     ", not a non-negative integer; its position " + std::to_string(position) +
                     " is used");
+    }
   }
   auto [choice, state] = at(index);
   if (const rapidjson::Value *content = member(candidate, "content")) {
@@ -157,9 +177,9 @@ void Candidates::function_call(const rapidjson::Value &call, Choice &choice, Sta
   const auto name = call.IsObject() ? dialect::string_member(call, "name") : std::nullopt;
   if (!name) {
     malformed(result_, event,
-              call.IsObject() ? std::string("a functionCall without a string name; ignored")
-                              : "functionCall is " + std::string(type_name(call)) +
-                                    ", not an object; ignored");
+              call.IsObject()
+                  ? std::string("a functionCall without a string name; ignored")
+                  : "functionCall is " + std::string(type_name(call)) + ", not an object; ignored");
     return;
   }
   ToolCall tc;

@@ -2,8 +2,9 @@
 // The candidates of one Gemini response, and what each chunk's candidate adds to its choice.
 //
 // A candidate is an object (else gemini.malformed-chunk, ignored). Its choice is the one with the
-// candidate's integer "index", or its position in the chunk's candidates array when the index is
-// absent (the API omits a zero index) or not a non-negative integer (gemini.malformed-chunk).
+// candidate's integer "index"; an absent index is 0 (the API writes proto3 JSON, which omits a
+// field holding its default, so candidate 0 often comes without one); an index that is not a
+// non-negative integer is gemini.malformed-chunk and the candidate's position in the array is used.
 //   content.role            the choice's role, the first non-empty one kept ("model" as sent)
 //   content.parts[]         in order, each an object (else gemini.malformed-chunk):
 //       text                appended to choice.text, or to choice.reasoning when "thought" is true

@@ -17,10 +17,10 @@
 //     cumulatively; clients keep the last one):
 //       promptTokenCount -> prompt_tokens, candidatesTokenCount -> completion_tokens (thoughts are
 //       not in it, unlike OpenAI's completion_tokens), totalTokenCount -> total_tokens,
-//       thoughtsTokenCount -> reasoning_tokens; counters that are not integers stay empty. A counter
-//       lower than in the previous usageMetadata is usage.decreased; a totalTokenCount that is not
-//       promptTokenCount + candidatesTokenCount + thoughtsTokenCount + toolUsePromptTokenCount
-//       (absent ones count 0) is usage.total-mismatch;
+//       thoughtsTokenCount -> reasoning_tokens; counters that are not integers stay empty. A
+//       counter lower than in the previous usageMetadata is usage.decreased; a totalTokenCount that
+//       is not promptTokenCount + candidatesTokenCount + thoughtsTokenCount +
+//       toolUsePromptTokenCount (absent ones count 0) is usage.total-mismatch;
 //   - a field of these of the wrong JSON type: gemini.malformed-chunk, the field ignored;
 //   - none of the four fields: gemini.unknown-chunk, ignored.
 // Gemini has no end marker: the stream is `done` when the prompt was blocked, or when at least one

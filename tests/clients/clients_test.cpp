@@ -59,7 +59,8 @@ TEST_CASE("clients.list-names-the-built-in-clients") {
   for (const char *name :
        {"curl", "openai-create", "openai-stream", "anthropic-sdk", "ai-openai",
         "ai-openai-compatible", "ai-anthropic", "langchain-openai", "langchain-anthropic", "mistral",
-        "groq", "eventsource", "eventsource-parser", "fetch-event-source", "chromium"})
+        "groq", "google-genai", "ai-google", "eventsource", "eventsource-parser",
+        "fetch-event-source", "chromium"})
     CHECK(r.out.find(std::string(name) + "  ") != std::string::npos);
 }
 

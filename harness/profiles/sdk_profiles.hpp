@@ -1,5 +1,5 @@
 #pragma once
-// The four SDK profiles, one file each; profiles.cpp lists them in one table.
+// The SDK profiles, one file each; profiles.cpp lists them in one table.
 #include "pipeline/implementation.hpp"
 
 namespace harness::profiles {
@@ -8,5 +8,6 @@ pipeline::Implementation openai_python_profile(); ///< openai_python.cpp
 pipeline::Implementation openai_node_profile();   ///< openai_node.cpp
 pipeline::Implementation openai_go_profile();     ///< openai_go.cpp
 pipeline::Implementation litellm_profile();       ///< litellm.cpp
+pipeline::Implementation google_genai_profile();  ///< google_genai.cpp (gemini only)
 
 } // namespace harness::profiles

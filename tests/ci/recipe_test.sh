@@ -15,9 +15,9 @@ for k in 1 2 3 4; do
 done
 [[ $(ls "$out"/shard-*.json | wc -l) == 4 ]] || fail "not 4 shard reports"
 bash "$root/.ci/recipe.sh" merge "$out" >"$out/merge.out" 2>&1 || { cat "$out/merge.out" >&2; fail "merge failed"; }
-grep -q "^43 cases x 7 implementations: .* 0 failed, 0 errors$" "$out/merge.out" || fail "merge: $(tail -1 "$out/merge.out")"
+grep -q "^50 cases x 8 implementations: .* 0 failed, 0 errors$" "$out/merge.out" || fail "merge: $(tail -1 "$out/merge.out")"
 [[ $(grep -c "<testcase " "$out/check.xml") -gt 300 ]] || fail "check.xml holds too few testcases"
-grep -q "43 cases" "$out/check.md" || fail "check.md has no summary"
+grep -q "50 cases" "$out/check.md" || fail "check.md has no summary"
 # A shard's failure does not gate; the merge does: a broken case fails the merged run.
 CLIENT_WIRE=- bash "$root/.ci/recipe.sh" client "node {clients}/eventsource-parser.mjs {events_url} {dialect}" \
   eventsource-parser "$root/corpus" "$out" >"$out/client.out" 2>&1 ||

@@ -8,7 +8,7 @@
 
 namespace profile_test {
 
-/// The four profiles, in table order.
+/// The four chat profiles, in table order (the Gemini profile comes after them).
 inline const std::vector<std::string> kProfiles = {"openai-python", "openai-node", "openai-go",
                                                    "litellm"};
 

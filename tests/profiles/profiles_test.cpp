@@ -15,11 +15,14 @@ using profiles::JsonRuntime;
 
 TEST_CASE("profiles.table") {
   const auto table = profiles::profile_implementations();
-  REQUIRE(table.size() == profile_test::kProfiles.size());
+  // The chat profiles, then the Gemini one (tested on its own in google_genai_test.cpp).
+  auto expected = profile_test::kProfiles;
+  expected.push_back("google-genai-python");
+  REQUIRE(table.size() == expected.size());
   for (size_t i = 0; i < table.size(); ++i) {
     const auto &p = table[i];
     CAPTURE(std::string(p.name));
-    CHECK(p.name == profile_test::kProfiles[i]);
+    CHECK(p.name == expected[i]);
     CHECK(p.kind == pipeline::Kind::profile);
     CHECK(!p.description.empty());
     CHECK(p.description.find('\n') == std::string_view::npos);
@@ -27,10 +30,11 @@ TEST_CASE("profiles.table") {
       return p.models.find(ext) != std::string_view::npos;
     };
     CHECK((names(".py") || names(".ts") || names(".go"))); // cites the SDK source files
-    CHECK(p.make_decoder(dialect::kOpenAiChat) != nullptr);
-    CHECK(p.make_decoder(dialect::kAnthropicMessages) == nullptr);
-    CHECK(p.make_decoder(dialect::kOpenAiResponses) == nullptr);
-    CHECK(pipeline::handles(p, dialect::kOpenAiChat));
+    // Each profile handles the one dialect its SDK streams.
+    const auto dialect = p.name == "google-genai-python" ? dialect::kGemini : dialect::kOpenAiChat;
+    for (const auto d : dialect::dialects())
+      CHECK((p.make_decoder(d) != nullptr) == (d == dialect));
+    CHECK(pipeline::handles(p, dialect));
     CHECK(pipeline::find_implementation(p.name) != nullptr);
   }
 }

@@ -64,6 +64,36 @@ public:
     has_data_ = false;
   }
 
+  bool copy_state(const sse::Parser &other) override {
+    const auto *o = dynamic_cast<const GenaiLines *>(&other);
+    if (o == nullptr)
+      return false;
+    scanner_.copy_state(o->scanner_);
+    data_ = o->data_;
+    has_data_ = o->has_data_;
+    data_block_ = o->data_block_;
+    data_offset_ = o->data_offset_;
+    chunk_ = o->chunk_;
+    balance_ = o->balance_;
+    chunk_offset_ = o->chunk_offset_;
+    index_ = o->index_;
+    last_offset_ = o->last_offset_;
+    last_data_offset_ = o->last_data_offset_;
+    return true;
+  }
+
+  /// The gathered data lines and their offsets count only while there are some, the pending JSON
+  /// text's offset only while there is one.
+  bool same_state(const sse::Parser &other) const override {
+    const auto *o = dynamic_cast<const GenaiLines *>(&other);
+    return o != nullptr && scanner_.same_state(o->scanner_) && has_data_ == o->has_data_ &&
+           (!has_data_ || (data_ == o->data_ && data_block_ == o->data_block_ &&
+                           data_offset_ == o->data_offset_)) &&
+           chunk_ == o->chunk_ && (chunk_.empty() || chunk_offset_ == o->chunk_offset_) &&
+           balance_ == o->balance_ && index_ == o->index_ && last_offset_ == o->last_offset_ &&
+           last_data_offset_ == o->last_data_offset_;
+  }
+
 private:
   void on_line(std::string_view text, uint64_t offset) {
     if (text.empty()) {

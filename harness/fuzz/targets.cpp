@@ -76,7 +76,7 @@ constexpr Target kTargets[] = {
      parser_tolerant, 1024},
     {"parser-lines", "the lines parser: event invariants, data: lines only", parser_lines,
      1024},
-    {"parser-sdk", "the four SDK profiles' parsers: event and finding invariants", parser_sdk,
+    {"parser-sdk", "the SDK profiles' parsers: event and finding invariants", parser_sdk,
      1024},
     {"decoder-openai-chat", "tolerant events into the openai-chat decoder: result invariants",
      decoder<dialect::kOpenAiChat>, 4096},

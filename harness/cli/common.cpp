@@ -145,8 +145,8 @@ void add_target_option(cxxopts::Options &options) {
 
 void add_dialect_option(cxxopts::Options &options) {
   options.add_options()("dialect",
-                        "openai-chat, anthropic-messages or openai-responses (default: the "
-                        "case's, or detected)",
+                        "openai-chat, anthropic-messages, openai-responses or gemini (default: "
+                        "the case's, or detected)",
                         cxxopts::value<std::string>());
 }
 
@@ -174,7 +174,7 @@ Status apply_dialect_option(const cxxopts::ParseResult &opts, Target &target) {
   if (!dialect::is_dialect(target.dialect) && target.dialect != dialect::kSse)
     return Error{"", std::nullopt,
                  "unknown dialect '" + target.dialect +
-                     "' (known: openai-chat, anthropic-messages, openai-responses, sse)"};
+                     "' (known: openai-chat, anthropic-messages, openai-responses, gemini, sse)"};
   return ok_status();
 }
 

@@ -28,5 +28,7 @@ std::unique_ptr<Decoder> make_chat_decoder();
 std::unique_ptr<Decoder> make_messages_decoder();
 /// OpenAI Responses API streams (dialect/responses/).
 std::unique_ptr<Decoder> make_responses_decoder();
+/// Gemini streamGenerateContent streams (dialect/gemini/).
+std::unique_ptr<Decoder> make_gemini_decoder();
 
 } // namespace harness::dialect

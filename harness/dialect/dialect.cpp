@@ -9,8 +9,8 @@ namespace harness::dialect {
 
 namespace {
 
-constexpr std::array<std::string_view, 3> kDialects{kOpenAiChat, kAnthropicMessages,
-                                                    kOpenAiResponses};
+constexpr std::array<std::string_view, 4> kDialects{kOpenAiChat, kAnthropicMessages,
+                                                    kOpenAiResponses, kGemini};
 
 bool anthropic_type(std::string_view t) {
   return t == "message_start" || t == "message_delta" || t == "message_stop" ||
@@ -48,6 +48,8 @@ public:
         (object != d.MemberEnd() && object->value.IsString() &&
          std::string_view(object->value.GetString()) == "chat.completion.chunk"))
       return decide(kOpenAiChat);
+    if (d.HasMember("candidates") || d.HasMember("usageMetadata") || d.HasMember("promptFeedback"))
+      return decide(kGemini);
   }
   bool decided() const { return decided_; }
   std::string_view result() const { return decided_ ? result_ : kOpenAiChat; }
@@ -76,6 +78,8 @@ std::unique_ptr<Decoder> make_decoder(std::string_view dialect) {
     return make_messages_decoder();
   if (dialect == kOpenAiResponses)
     return make_responses_decoder();
+  if (dialect == kGemini)
+    return make_gemini_decoder();
   return nullptr;
 }
 

@@ -16,6 +16,8 @@ inline constexpr std::string_view kOpenAiChat = "openai-chat";
 inline constexpr std::string_view kAnthropicMessages = "anthropic-messages";
 /// OpenAI Responses API: `response.*` events.
 inline constexpr std::string_view kOpenAiResponses = "openai-responses";
+/// Google's Gemini API: `:streamGenerateContent?alt=sse`, one GenerateContentResponse per event.
+inline constexpr std::string_view kGemini = "gemini";
 
 /// All dialect names, in this order.
 std::span<const std::string_view> dialects();
@@ -27,7 +29,8 @@ std::unique_ptr<Decoder> make_decoder(std::string_view dialect);
 
 /// The dialect of a stream, decided by its first events (read with the `tolerant` parser): an
 /// `event:` type or a payload `type` of the Anthropic set -> anthropic-messages; `response.*` ->
-/// openai-responses; a payload with `choices` or `object: chat.completion.chunk` -> openai-chat.
+/// openai-responses; a payload with `choices` or `object: chat.completion.chunk` -> openai-chat;
+/// one with `candidates`, `usageMetadata` or `promptFeedback` (and no `choices`) -> gemini.
 /// Streams that say nothing decisive (empty, only [DONE], only errors) are openai-chat.
 std::string_view detect_dialect(std::string_view stream);
 

@@ -86,6 +86,8 @@ constexpr Target kTargets[] = {
     {"decoder-openai-responses",
      "tolerant events into the openai-responses decoder: result invariants",
      decoder<dialect::kOpenAiResponses>, 8192},
+    {"decoder-gemini", "tolerant events into the gemini decoder: result invariants",
+     decoder<dialect::kGemini>, 4096},
     {"pipeline", "detected dialect, every implementation handling it, result JSON, lint",
      pipeline_all, 4096},
     {"differential", "without repair findings, whatwg and tolerant emit identical events",

@@ -8,8 +8,8 @@ namespace harness::profiles {
 
 std::span<const pipeline::Implementation> profile_implementations() {
   // One explicit, ordered table (self-registration would be dropped by the linker).
-  // Chat profiles first, then the Responses and Anthropic Messages ones.
-  static const std::array<pipeline::Implementation, 8> table = {
+  // Chat profiles first, then the Responses, Anthropic Messages and Gemini ones.
+  static const std::array<pipeline::Implementation, 9> table = {
       openai_python_profile(),
       openai_node_profile(),
       openai_go_profile(),
@@ -18,6 +18,7 @@ std::span<const pipeline::Implementation> profile_implementations() {
       openai_node_responses_profile(),
       anthropic_python_profile(),
       anthropic_node_profile(),
+      google_genai_profile(),
   };
   return table;
 }

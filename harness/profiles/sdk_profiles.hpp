@@ -12,5 +12,6 @@ pipeline::Implementation openai_python_responses_profile(); ///< openai_python_r
 pipeline::Implementation openai_node_responses_profile();   ///< openai_node_responses.cpp
 pipeline::Implementation anthropic_python_profile();        ///< anthropic_python.cpp
 pipeline::Implementation anthropic_node_profile();          ///< anthropic_node.cpp
+pipeline::Implementation google_genai_profile();            ///< google_genai.cpp (gemini only)
 
 } // namespace harness::profiles

@@ -16,6 +16,7 @@ LAYER_PREFIX = {
     "chat": "chat",
     "messages": "messages",
     "responses": "responses",
+    "gemini": "gemini",
     "usage": "usage",
     "done": "done",
     "error": "error",

@@ -8,6 +8,8 @@ namespace harness::serve {
 namespace {
 
 constexpr std::string_view kCases = "/cases/";
+constexpr std::string_view kGeminiMethod = ":streamGenerateContent";
+constexpr std::array<std::string_view, 2> kGeminiVersions = {"/v1beta/models/", "/v1/models/"};
 
 constexpr std::array<std::pair<std::string_view, Endpoint>, 4> kEndpoints = {{
     {"/v1/chat/completions", Endpoint::chat_completions},
@@ -37,6 +39,38 @@ bool safe_case_id(std::string_view id) {
   return true;
 }
 
+/// The route for `middle`, the "<case id>/<options>" between "/cases/" and the endpoint.
+Result<std::optional<Route>> case_route(std::string_view target, std::string_view middle,
+                                        Endpoint endpoint, const WireOptions &defaults) {
+  const size_t slash = middle.rfind('/');
+  if (slash == std::string_view::npos)
+    return bad(target, "the path needs /cases/<case>/<options>/v1/…: no options segment");
+  const auto id = middle.substr(0, slash);
+  if (!safe_case_id(id))
+    return bad(target, "not a case id: '" + std::string(id) + "'");
+  auto options = parse_wire_options(middle.substr(slash + 1), defaults);
+  if (!options)
+    return options.error();
+  return std::optional<Route>(Route{endpoint, std::string(id), *options});
+}
+
+/// The length of the Gemini endpoint at the end of `path` ("/v1beta/models/<model>
+/// :streamGenerateContent" or its /v1 form, the model one non-empty segment); 0 when it has none.
+size_t gemini_suffix(std::string_view path) {
+  if (!path.ends_with(kGeminiMethod))
+    return 0;
+  const auto head = path.substr(0, path.size() - kGeminiMethod.size());
+  const size_t slash = head.rfind('/');
+  if (slash == std::string_view::npos || slash + 1 == head.size())
+    return 0;
+  for (const std::string_view version : kGeminiVersions) {
+    const auto before = head.substr(0, slash + 1);
+    if (before.ends_with(version))
+      return path.size() - (before.size() - version.size());
+  }
+  return 0;
+}
+
 } // namespace
 
 Result<std::optional<Route>> parse_target(std::string_view target, const WireOptions &defaults) {
@@ -45,21 +79,17 @@ Result<std::optional<Route>> parse_target(std::string_view target, const WireOpt
     return std::optional<Route>(Route{});
   if (path.substr(0, kCases.size()) != kCases)
     return std::optional<Route>();
+  if (const size_t suffix = gemini_suffix(path);
+      suffix != 0 && path.size() > kCases.size() + suffix)
+    return case_route(target, path.substr(kCases.size(), path.size() - kCases.size() - suffix),
+                      Endpoint::gemini, defaults);
   for (const auto &[suffix, endpoint] : kEndpoints) {
     if (path.size() <= kCases.size() + suffix.size() ||
         path.substr(path.size() - suffix.size()) != suffix)
       continue;
-    const auto middle = path.substr(kCases.size(), path.size() - kCases.size() - suffix.size());
-    const size_t slash = middle.rfind('/');
-    if (slash == std::string_view::npos)
-      return bad(target, "the path needs /cases/<case>/<options>/v1/…: no options segment");
-    const auto id = middle.substr(0, slash);
-    if (!safe_case_id(id))
-      return bad(target, "not a case id: '" + std::string(id) + "'");
-    auto options = parse_wire_options(middle.substr(slash + 1), defaults);
-    if (!options)
-      return options.error();
-    return std::optional<Route>(Route{endpoint, std::string(id), *options});
+    return case_route(target,
+                      path.substr(kCases.size(), path.size() - kCases.size() - suffix.size()),
+                      endpoint, defaults);
   }
   return std::optional<Route>();
 }
@@ -76,6 +106,8 @@ std::string_view dialect_of(Endpoint endpoint) {
     return "openai-responses";
   case Endpoint::messages:
     return "anthropic-messages";
+  case Endpoint::gemini:
+    return "gemini";
   case Endpoint::index:
   case Endpoint::events:
     break;
@@ -90,6 +122,8 @@ std::string_view endpoint_path(std::string_view dialect) {
     return "/messages";
   if (dialect == "openai-responses")
     return "/responses";
+  if (dialect == "gemini")
+    return "/models/sse-harness:streamGenerateContent?alt=sse";
   return "/chat/completions";
 }
 

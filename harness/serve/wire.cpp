@@ -142,6 +142,9 @@ std::string error_event(std::string_view dialect, std::string_view before) {
   else if (dialect == "openai-responses")
     out += "event: error\ndata: {\"type\": \"error\", \"code\": \"server_error\", \"message\": \"" +
            std::string(message) + "\", \"param\": null}\n\n";
+  else if (dialect == "gemini")
+    out += "data: {\"error\": {\"code\": 500, \"message\": \"" + std::string(message) +
+           "\", \"status\": \"INTERNAL\"}}\n\n";
   else
     out += "data: {\"error\": {\"message\": \"" + std::string(message) +
            "\", \"type\": \"server_error\", \"code\": null}}\n\n";

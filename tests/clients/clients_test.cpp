@@ -60,7 +60,8 @@ TEST_CASE("clients.list-names-the-built-in-clients") {
        {"curl", "openai-create", "openai-stream", "anthropic-sdk", "anthropic-message-stream",
         "openai-responses-stream", "ai-openai",
         "ai-openai-compatible", "ai-anthropic", "langchain-openai", "langchain-anthropic", "mistral",
-        "groq", "eventsource", "eventsource-parser", "fetch-event-source", "chromium"})
+        "groq", "google-genai", "ai-google", "eventsource", "eventsource-parser",
+        "fetch-event-source", "chromium"})
     CHECK(r.out.find(std::string(name) + "  ") != std::string::npos);
 }
 

@@ -12,6 +12,7 @@
 
 #include "corpus/discover.hpp"
 #include "dialect/chat/chat_decoder.hpp"
+#include "dialect/gemini/gemini_decoder.hpp"
 #include "dialect/messages/messages_decoder.hpp"
 #include "dialect/responses/responses_decoder.hpp"
 #include "pipeline/implementation.hpp"
@@ -29,6 +30,8 @@ std::unique_ptr<MemoDecoder> make_decoder(const std::string &dialect, unsigned s
     return harness::messages::make_messages_decoder(shapes);
   if (dialect == "openai-responses")
     return harness::responses::make_responses_decoder(shapes);
+  if (dialect == "gemini")
+    return harness::gemini::make_gemini_decoder(shapes);
   return nullptr;
 }
 

@@ -22,8 +22,7 @@ const harness::pipeline::Implementation &impl_named(std::string_view name) {
 
 std::string_view dialect_of(std::string_view name) {
   const auto &impl = impl_named(name);
-  for (std::string_view d : {harness::dialect::kOpenAiChat, harness::dialect::kAnthropicMessages,
-                             harness::dialect::kOpenAiResponses})
+  for (std::string_view d : harness::dialect::dialects())
     if (impl.make_decoder(d) != nullptr)
       return d;
   FAIL("profile " << std::string(name) << " handles no dialect");

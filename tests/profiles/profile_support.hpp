@@ -9,7 +9,7 @@
 
 namespace profile_test {
 
-/// The profiles, in table order.
+/// The profiles of the OpenAI and Anthropic SDKs, in table order (the Gemini one comes after them).
 inline const std::vector<std::string> kProfiles = {
     "openai-python",           "openai-node",           "openai-go",
     "litellm",                 "openai-python-responses", "openai-node-responses",

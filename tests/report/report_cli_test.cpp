@@ -14,7 +14,9 @@
 #include "dialect/dialect.hpp"
 #include "pipeline/implementation.hpp"
 #include "corpus/schemas.hpp"
+#include "dialect/dialect.hpp"
 #include "json/rapidjson.hpp"
+#include "pipeline/implementation.hpp"
 
 using namespace harness::test;
 
@@ -89,6 +91,7 @@ TEST_CASE("report.cli.check-json-report-matches-its-schema-and-the-run") {
   size_t chat_impls = 0; // the seeds are chat streams; not every profile reads that dialect
   for (const auto &impl : harness::pipeline::implementations())
     chat_impls += harness::pipeline::handles(impl, harness::dialect::kOpenAiChat) ? 1 : 0;
+  CHECK(d["implementations"].Size() == harness::pipeline::implementations().size());
   CHECK(pairs.size() == d["cases"].Size() * chat_impls);
   // the seeds are repaired by tolerant: the expected result, non-strict
   CHECK(tally["non-strict"] == 2);

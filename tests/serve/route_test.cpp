@@ -65,3 +65,22 @@ TEST_CASE("serve.endpoints-methods-and-dialects") {
   CHECK(dialect_of(Endpoint::messages) == "anthropic-messages");
   CHECK(dialect_of(Endpoint::events).empty());
 }
+
+TEST_CASE("serve.gemini-stream-generate-content-under-the-case-root") {
+  auto r = route("/cases/streams/gemini/x/bytes:7/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse");
+  REQUIRE(r);
+  CHECK(r->endpoint == Endpoint::gemini);
+  CHECK(r->case_id == "streams/gemini/x");
+  CHECK(r->options.writes.name() == "bytes:7");
+  CHECK(route("/cases/a/-/v1/models/m:streamGenerateContent")->endpoint == Endpoint::gemini);
+  CHECK(dialect_of(Endpoint::gemini) == "gemini");
+  CHECK(method_of(Endpoint::gemini) == "POST");
+  // endpoint_path extends a base URL (…/v1) to a route of the same endpoint.
+  const std::string via_base = "/cases/a/-/v1" + std::string(endpoint_path("gemini"));
+  CHECK(route(via_base)->endpoint == Endpoint::gemini);
+  CHECK_FALSE(route("/cases/a/-/v1beta/models/:streamGenerateContent"));  // no model
+  CHECK_FALSE(route("/cases/a/-/v2/models/m:streamGenerateContent"));     // no such version
+  CHECK_FALSE(route("/cases/a/-/v1beta/models/m:generateContent"));       // not streaming
+  CHECK(refused("/cases/-/v1beta/models/m:streamGenerateContent"));       // no options segment
+  CHECK(refused("/cases/../x/-/v1beta/models/m:streamGenerateContent"));
+}

@@ -188,6 +188,13 @@ TEST_CASE("serve.wire-plan-error-event-is-an-error-in-the-case-dialect") {
   const Plan r = plan_for("error-event:1", "openai-responses", responses);
   CHECK(errors_seen(r.body, "openai-responses") == 1);
 
+  const std::string gemini =
+      "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"a\"}]}}]}\r\n\r\n"
+      "data: {\"candidates\": [{\"finishReason\": \"STOP\"}]}\r\n\r\n";
+  const Plan g = plan_for("error-event:1", "gemini", gemini);
+  CHECK(g.body.find("data: {\"error\": {\"code\": 500,") != std::string::npos);
+  CHECK(errors_seen(g.body, "gemini") == 1);
+
   // A stream without blank lines still gets the error as a block of its own.
   const std::string bare = "data: {\"choices\":[]}\ndata: [DONE]";
   const Plan b = plan_for("error-event:1", "openai-chat", bare);

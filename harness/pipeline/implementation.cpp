@@ -39,7 +39,7 @@ const Implementation *find_implementation(std::string_view name) {
 std::unique_ptr<dialect::Decoder> make_decoder(const Implementation &impl,
                                                std::string_view dialect) {
   if (dialect == dialect::kSse)
-    return dialect::make_sse_level_decoder();
+    return impl.reads_sse_cases ? dialect::make_sse_level_decoder() : nullptr;
   return impl.make_decoder(dialect);
 }
 

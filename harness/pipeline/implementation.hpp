@@ -38,6 +38,10 @@ struct Implementation {
   /// the OpenAI and Anthropic SDKs of a language): that one's expected event logs apply where this
   /// one has none of its own (corpus/event_logs.hpp). Empty: its own.
   std::string_view sse_layer = {};
+  /// Takes part in SSE-level cases (the `sse` dialect, spec vectors): false for a profile whose
+  /// SDK reads its stream without an SSE parser (google-genai's `data: ` line reader), which the
+  /// spec's vectors say nothing about.
+  bool reads_sse_cases = true;
 };
 
 /// Every implementation, parsers first (sse/registry.cpp order), then profiles (profiles/).
@@ -47,8 +51,8 @@ std::span<const Implementation> implementations();
 const Implementation *find_implementation(std::string_view name);
 
 /// The decoder `impl` replays `dialect` with: for the `sse` dialect (SSE-level cases,
-/// dialect/sse/sse_level.hpp) the event-counting decoder, whatever the implementation (every one
-/// has an SSE layer); otherwise impl.make_decoder(dialect). nullptr when `impl` does not handle it.
+/// dialect/sse/sse_level.hpp) the event-counting decoder, for every implementation that
+/// reads_sse_cases; otherwise impl.make_decoder(dialect). nullptr when `impl` does not handle it.
 std::unique_ptr<dialect::Decoder> make_decoder(const Implementation &impl,
                                                std::string_view dialect);
 

@@ -281,6 +281,8 @@ pipeline::Implementation google_genai_profile() {
       make_genai_parser,
       gemini_only,
       false, // drops_unterminated_event: the gathered data lines are yielded at the end of the body
+      {},    // sse_layer: its own
+      false, // reads_sse_cases: a `data: ` line reader, not an SSE parser
   };
 }
 

@@ -4,7 +4,8 @@
 // (pipeline/event_log.hpp); the decoder here only counts the events and keeps the parser's
 // findings, so that every command that replays a case (replay, check, bless, serve) works on
 // them unchanged. It is not in the LLM dialect table (dialect/dialect.hpp): every implementation,
-// SDK profiles included, handles it, since every one has an SSE layer (pipeline::make_decoder).
+// SDK profiles included, handles it, since each has an SSE layer (pipeline::make_decoder), but
+// google-genai-python, whose SDK reads `data: ` lines without an SSE parser.
 #include <memory>
 #include <string_view>
 

@@ -9,7 +9,7 @@
 // process each); the tab is replaced when it crashed or a run timed out in it.
 import { chromium } from 'playwright-core';
 import { main } from './lib/adapter.mjs';
-import { EVENT_NAMES } from './lib/event-names.mjs';
+import { listenFor } from './lib/event-names.mjs';
 import { collectEventSource } from './lib/eventsource-log.mjs';
 import { eventLog, oneLine, pkgVersion } from './lib/output.mjs';
 
@@ -63,7 +63,7 @@ async function run(req, log) {
     mine.busy = true;
     const { page } = mine;
     await page.goto(new URL(url).origin + '/', { waitUntil: 'domcontentloaded', timeout: 10000 });
-    const { events, raised } = await page.evaluate(collectEventSource, { url, names: [...EVENT_NAMES], timeoutMs: pageTimeoutMs(req) });
+    const { events, raised } = await page.evaluate(collectEventSource, { url, names: listenFor(req.event_types), timeoutMs: pageTimeoutMs(req) });
     log.events = events;
     await page.goto('about:blank', { timeout: 5000 });
     clean = true;

@@ -3,7 +3,7 @@
 // event type of the corpus, closed at the first 'error'. Prints form (b), an event log.
 import { EventSource } from 'eventsource';
 import { main } from './lib/adapter.mjs';
-import { EVENT_NAMES } from './lib/event-names.mjs';
+import { listenFor } from './lib/event-names.mjs';
 import { collectEventSource } from './lib/eventsource-log.mjs';
 import { eventLog, oneLine, pkgVersion } from './lib/output.mjs';
 
@@ -11,10 +11,11 @@ const IMPL = `eventsource@${pkgVersion('eventsource')}`;
 const TIMEOUT_MS = 20000;
 const partial = (log, raised) => eventLog(IMPL, log.events ?? [], raised);
 
-async function run({ events_url: url }, log) {
+async function run({ events_url: url, event_types: types }, log) {
   log.events = [];
   try {
-    const { raised } = await collectEventSource({ url, names: EVENT_NAMES, timeoutMs: TIMEOUT_MS, sink: log.events }, EventSource);
+    const names = listenFor(types);
+    const { raised } = await collectEventSource({ url, names, timeoutMs: TIMEOUT_MS, sink: log.events }, EventSource);
     return partial(log, raised);
   } catch (err) {
     return partial(log, oneLine(err));

@@ -43,6 +43,13 @@ export const EVENT_NAMES = Object.freeze([
   'response.reasoning_text.done',
 ]);
 
+// What an EventSource adapter listens for in one run: EVENT_NAMES plus the event types the
+// harness found in the case's stream (the request's `event_types`; a one-shot run has none), so a
+// case with names of its own (the spec vectors) is heard whole.
+export function listenFor(eventTypes) {
+  return [...new Set([...EVENT_NAMES, ...(Array.isArray(eventTypes) ? eventTypes : [])])];
+}
+
 // Names in `event:` lines of the files under dir that EVENT_NAMES lacks.
 export function missingNames(dir) {
   const found = new Set();

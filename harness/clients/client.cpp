@@ -279,6 +279,11 @@ std::string request_line(const RunTarget &t, std::chrono::milliseconds timeout) 
   field("case", t.case_id);
   field("dialect", t.dialect);
   field("options", t.options);
+  w.Key("event_types");
+  w.StartArray();
+  for (const auto &type : t.event_types)
+    w.String(type.data(), static_cast<rapidjson::SizeType>(type.size()));
+  w.EndArray();
   w.Key("timeout_ms");
   w.Int64(static_cast<int64_t>(timeout.count()));
   w.EndObject();

@@ -65,6 +65,9 @@ struct RunTarget {
   std::string dialect;
   std::string case_id;
   std::string options;
+  /// Every event type the case's stream dispatches (as the tolerant parser reads it), in order of
+  /// first appearance: an EventSource hears only the types it listens for (request_line sends them).
+  std::vector<std::string> event_types;
 };
 
 /// The client's argv for one run, every placeholder replaced.

@@ -24,6 +24,17 @@ struct Job {
   RunTarget target;
 };
 
+/// Every event type `stream` dispatches as the tolerant parser reads it, in order of first
+/// appearance.
+std::vector<std::string> event_types(std::string_view stream) {
+  std::vector<std::string> out;
+  sse::each_tolerant_event(stream, [&](const sse::Event &e) {
+    if (std::find(out.begin(), out.end(), e.type) == out.end())
+      out.emplace_back(e.type);
+  });
+  return out;
+}
+
 /// Stops the server and joins its thread whatever happens.
 struct ServerThread {
   serve::Server &server;
@@ -54,6 +65,10 @@ Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunO
   starts.reserve(cases.size());
   for (const auto &c : cases)
     starts.push_back(sse::event_offsets(c.capture.stream()));
+  std::vector<std::vector<std::string>> types; // each case's event types, for EventSource clients
+  types.reserve(cases.size());
+  for (const auto &c : cases)
+    types.push_back(event_types(c.capture.stream()));
 
   std::vector<Job> jobs;
   for (size_t i = 0; i < cases.size(); ++i) {
@@ -68,7 +83,8 @@ Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunO
           continue;
         }
         const std::string name = wire.name();
-        RunTarget target{root + "/cases/" + c.id + "/" + name + "/v1", c.dialect, c.id, name};
+        RunTarget target{root + "/cases/" + c.id + "/" + name + "/v1", c.dialect, c.id, name,
+                         types[i]};
         jobs.push_back({&c, &starts[i], &client, wire, std::move(*plan), std::move(target)});
       }
     }

@@ -98,6 +98,10 @@ std::string_view method_of(Endpoint endpoint) {
   return endpoint == Endpoint::index || endpoint == Endpoint::events ? "GET" : "POST";
 }
 
+bool accepts(Endpoint endpoint, std::string_view method) {
+  return method == method_of(endpoint) || (endpoint == Endpoint::events && method == "POST");
+}
+
 std::string_view dialect_of(Endpoint endpoint) {
   switch (endpoint) {
   case Endpoint::chat_completions:

@@ -10,7 +10,8 @@
 //                                                         Gemini (any model name; the query,
 //                                                         `alt=sse` from the SDKs, is ignored:
 //                                                         the stream is always SSE)
-//   GET  /cases/<case id>/<options>/v1/events             EventSource clients
+//   GET  /cases/<case id>/<options>/v1/events             EventSource clients (POST too: fetch-based
+//                                                         SSE clients, curl on SSE-level cases)
 //
 // SDKs append their endpoint path to a base URL, so per-request wire options live in the path:
 // the base URL of a case is http://HOST:PORT/cases/<case id>/<options>/v1. <options> is one
@@ -42,8 +43,11 @@ struct Route {
 /// route (404); an Error: a malformed or unsafe target (400), with the reason.
 Result<std::optional<Route>> parse_target(std::string_view target, const WireOptions &defaults);
 
-/// The HTTP method an endpoint answers ("GET" or "POST").
+/// The HTTP method an endpoint answers ("GET" or "POST"); the events endpoint answers POST too.
 std::string_view method_of(Endpoint endpoint);
+
+/// Whether the endpoint answers `method`.
+bool accepts(Endpoint endpoint, std::string_view method);
 
 /// The dialect an endpoint serves ("openai-chat", …); empty for index and events (any dialect).
 std::string_view dialect_of(Endpoint endpoint);

@@ -182,7 +182,7 @@ private:
                    keep_alive_);
     const Route &r = **route;
     const std::string_view method(req.method_string().data(), req.method_string().size());
-    if (method != method_of(r.endpoint))
+    if (!accepts(r.endpoint, method))
       return reply(http::status::method_not_allowed,
                    error_body(std::string(method_of(r.endpoint)) + " only"), keep_alive_);
     if (r.endpoint == Endpoint::index) {

@@ -183,7 +183,10 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
     const auto starts = sse::event_offsets(c.capture.stream());
     size_t fit = 0;
     for (const auto &w : ro.wires)
-      fit += serve::plan(c.capture.stream(), starts, c.dialect, w, c.timing) ? 1 : 0;
+      fit += serve::plan(c.capture.stream(), starts, c.dialect, w, c.timing) &&
+                     clients::applies(c.dialect, w)
+                 ? 1
+                 : 0;
     for (const auto &client : ro.clients)
       runs += clients::speaks(client, c.dialect) ? fit : 0;
   }

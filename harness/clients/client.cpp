@@ -236,6 +236,12 @@ Result<Client> exec_persistent_client(std::string_view command, std::string name
   return command_client(command, std::move(name), "--exec-persistent", true);
 }
 
+bool applies(std::string_view dialect, const serve::WireOptions &wire) {
+  using Kind = serve::Fault::Kind;
+  const Kind k = wire.fault.kind;
+  return dialect != "sse" || k == Kind::none || k == Kind::stall || k == Kind::status;
+}
+
 bool speaks(const Client &client, std::string_view dialect) {
   return client.dialects.empty() ||
          std::find(client.dialects.begin(), client.dialects.end(), dialect) !=

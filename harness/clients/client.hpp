@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "serve/wire.hpp"
 
 namespace harness::clients {
 
@@ -58,6 +59,12 @@ Result<Client> exec_persistent_client(std::string_view command, std::string name
 const std::vector<std::string> &sse_level_fields();
 
 /// Whether `client` speaks `dialect`.
+/// Whether a run of a case of `dialect` under `wire` is judged: an SSE-level case (the `sse`
+/// dialect, a spec vector) only under options that deliver its bytes unchanged or refuse them
+/// (write sizes, framing, delays, stalls, HTTP errors): its expected event log is the whole
+/// stream's, and a cut, a reset, a bad chunk or an injected error event would change it.
+bool applies(std::string_view dialect, const serve::WireOptions &wire);
+
 bool speaks(const Client &client, std::string_view dialect);
 
 struct RunTarget {

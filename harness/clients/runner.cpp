@@ -78,7 +78,7 @@ Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunO
         continue;
       for (const auto &wire : options.wires) {
         auto plan = serve::plan(c.capture.stream(), starts[i], c.dialect, wire, c.timing);
-        if (!plan) {
+        if (!plan || !applies(c.dialect, wire)) {
           ++summary.skipped;
           continue;
         }

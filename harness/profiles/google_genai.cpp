@@ -25,6 +25,7 @@
 #include "profiles/py_value.hpp"
 #include "profiles/sdk_profiles.hpp"
 #include "sse/line_scanner.hpp"
+#include "sse/utf8.hpp"
 
 namespace harness::profiles {
 
@@ -36,8 +37,8 @@ namespace {
 //   - any other line is appended to a pending JSON text, counting '{' and '}'; when the count is
 //     back to 0 the text is yielded (an error body the API sends as plain JSON);
 //   - at the end of the body the pending JSON text, then the gathered data lines, are yielded.
-// Each yield is one event (type empty, data the yielded text); the harness's bytes are kept as
-// they are (httpx would decode them as UTF-8 with replacement). The gathered data lines can be
+// Each yield is one event (type empty, data the yielded text), decoded as httpx decodes the body:
+// UTF-8, each ill-formed sequence replaced by U+FFFD. The gathered data lines can be
 // yielded after JSON texts that began later (a stream without blank lines, or with non-data lines
 // between data lines), so an event's offset and data_offset are its block's, raised to the previous
 // event's when lower: events stay in stream order, as every parser's do.
@@ -128,6 +129,11 @@ private:
   void yield(const std::string &data, uint64_t offset, uint64_t data_offset) {
     sse::Event e;
     e.data = data;
+    if (sse::first_invalid_utf8(data) != std::string_view::npos) { // httpx's text: U+FFFD for ill-formed bytes
+      repaired_.clear();
+      sse::append_utf8_repaired(repaired_, data);
+      e.data = repaired_;
+    }
     e.index = index_++;
     e.offset = last_offset_ = std::max(offset, last_offset_);
     e.data_offset = last_data_offset_ = std::max(data_offset, last_data_offset_);
@@ -137,6 +143,7 @@ private:
   sse::EventSink &sink_;
   sse::LineScanner scanner_{sse::LineEnds::cr_lf_crlf};
   std::string data_;
+  std::string repaired_; ///< a yielded text with U+FFFD for its ill-formed bytes
   bool has_data_ = false;
   uint64_t data_block_ = 0;
   uint64_t data_offset_ = 0;

@@ -96,3 +96,13 @@ TEST_CASE("profiles.google-genai-python.candidate-zero-only-and-the-last-finish-
   CHECK(r.choices[0].tool_calls[0].arguments == "{\"x\":1}");
   CHECK(r.choices[0].finish_reason == "MAX_TOKENS");
 }
+
+// httpx hands the SDK text decoded as UTF-8 with replacement: an ill-formed byte is U+FFFD, and
+// the result document stays valid JSON (a fuzz-pipeline find: the byte was kept as it was).
+TEST_CASE("profiles.google-genai-python.ill-formed-utf8-arrives-as-replacement-characters") {
+  auto r = genai("data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"a\xff"
+                 "b\"}]},\"finishReason\": \"STOP\"}]}\r\n\r\n");
+  REQUIRE(r.choices.size() == 1);
+  CHECK(r.choices[0].text == "a\xEF\xBF\xBD"
+                             "b");
+}

@@ -2,8 +2,9 @@
 // response at the end of the stream; EventSource would then reconnect: we close instead).
 //
 // This function is self-contained (no imports, no closures over module state) because
-// clients/chromium.mjs runs it inside the page through page.evaluate, where ES defaults to the
-// browser's EventSource; clients/eventsource.mjs passes the `eventsource` package's class.
+// clients/chromium.mjs sends its source text into the page and compiles it in a fresh iframe,
+// where ES defaults to that iframe's EventSource; clients/eventsource.mjs passes the `eventsource`
+// package's class.
 //
 // Resolves to {events: [{type, data, id}], raised}. raised stays null for the ordinary end; it is
 // set for a real error signal: an error event with a message (the `eventsource` package reports

@@ -22,8 +22,8 @@ namespace {
 /// then one of each kind of fault.
 /// Default --jobs per core: a run mostly waits (the stall, the pause before a fault, drip's
 /// one-byte writes, the client's own round trips): a Node client's run takes ~35 ms of CPU in
-/// ~110 ms, so one job per core leaves two thirds of the machine idle. Runs go client by client,
-/// so a job costs one worker process.
+/// ~110 ms, so one job per core leaves two thirds of the machine idle. A job is on one client at
+/// a time (clients/dispatch.hpp), so it costs one worker process.
 constexpr unsigned kJobsPerCore = 3;
 constexpr const char *kDefaultWires =
     "-,drip,random:3+close,events+delay:2,stall:300,cut-events:2,cut-bytes:100,reset:100,"

@@ -1,11 +1,11 @@
 #include "clients/runner.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <memory>
 #include <mutex>
 #include <thread>
 
+#include "clients/dispatch.hpp"
 #include "clients/worker.hpp"
 #include "serve/server.hpp"
 #include "sse/whole_stream.hpp"
@@ -91,24 +91,18 @@ Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunO
   }
 
   summary.rows.resize(jobs.size());
-  // Client by client (stable: cases, then wire options, in matrix order within each client).
-  std::vector<size_t> order(jobs.size());
-  for (size_t k = 0; k < order.size(); ++k)
-    order[k] = k;
-  std::vector<size_t> client_rank(jobs.size());
+  std::vector<std::vector<size_t>> queues(options.clients.size()); // matrix order in each
   for (size_t k = 0; k < jobs.size(); ++k)
-    client_rank[k] = static_cast<size_t>(jobs[k].client - options.clients.data());
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return client_rank[a] < client_rank[b]; });
+    queues[static_cast<size_t>(jobs[k].client - options.clients.data())].push_back(k);
+  Dispatcher dispatch(std::move(queues));
 
-  std::atomic<size_t> next{0};
   std::mutex report;
   auto worker = [&] {
     std::unique_ptr<Worker> held; // this thread's worker, for held_for
     const Client *held_for = nullptr;
-    for (size_t i = next++; i < order.size(); i = next++) {
-      const size_t k = order[i];
-      const Job &job = jobs[k];
+    size_t on = Dispatcher::kNone; // the client this thread is on (index into options.clients)
+    for (auto k = dispatch.next(on); k; k = dispatch.next(on)) {
+      const Job &job = jobs[*k];
       const Client &client = *job.client;
       ProcessOutcome run;
       if (!client.persistent.empty() && (options.persistent || client.argv.empty())) {
@@ -121,13 +115,14 @@ Result<RunSummary> run_matrix(const std::vector<corpus::Case> &cases, const RunO
       } else {
         run = run_process(expand(client, job.target), options.timeout);
       }
-      // Judging is quick next to a client run, and the deviation lookup records what matched:
-      // one at a time.
+      dispatch.finished(on, run.elapsed);
+      // Judging is quick next to a client run (~0.2 ms), and the deviation lookup records what
+      // matched: one at a time.
       std::lock_guard lock(report);
-      summary.rows[k] = RunRow{job.c->id, job.wire.name(),
-                               judge(*job.c, *job.starts, client, job.wire, job.plan, run, deviations),
-                               run.elapsed};
-      on_row(k, summary.rows[k]);
+      summary.rows[*k] = RunRow{job.c->id, job.wire.name(),
+                                judge(*job.c, *job.starts, client, job.wire, job.plan, run, deviations),
+                                run.elapsed};
+      on_row(*k, summary.rows[*k]);
     }
   };
   std::vector<std::thread> pool;

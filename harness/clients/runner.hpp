@@ -5,12 +5,13 @@
 // option whose plan does not fit a case (a cut beyond its end, say) is skipped for that case, and
 // both are counted as such.
 //
-// Runs go client by client (all of one client's runs, then the next client's), so each of the
-// `jobs` threads holds one persistent worker (worker.hpp) at a time, started when the thread takes
-// its first run of a client and stopped when it moves on to the next client: `jobs` processes
-// alive rather than `jobs` x clients (a Node worker holds 60-100 MB, a Chromium worker a browser),
-// and a client never runs two requests at once in one process. The rows come out in matrix order
-// all the same (RunSummary::rows).
+// Each of the `jobs` threads stays on one client at a time (dispatch.hpp): it holds one persistent
+// worker (worker.hpp) of that client, started when the thread takes its first run of the client
+// and stopped when it moves on to another, and takes that client's runs until none are left. So
+// `jobs` processes are alive rather than `jobs` x clients (a Node worker holds 60-100 MB, a
+// Chromium worker a browser), a client never runs two requests at once in one process, and a
+// client's workers are started only as far as its work needs them. The rows come out in matrix
+// order all the same (RunSummary::rows).
 #include <chrono>
 #include <functional>
 #include <string>

@@ -61,7 +61,7 @@ async function dropTab(which) {
 // EventSource, promises and timers are the iframe's) with `args`, in a new iframe removed at the end.
 async function inFreshFrame({ source, args }) {
   const frame = document.createElement('iframe');
-  document.body.appendChild(frame);
+  (document.body || document.documentElement).appendChild(frame);
   try {
     const fn = frame.contentWindow.eval(`(${source})`);
     return await fn(args);

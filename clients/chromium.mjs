@@ -11,7 +11,7 @@
 // the origin root and then about:blank in the tab, ~0.16 s with the first navigation only, ~0.08 s
 // with an iframe. The tab is replaced when it crashed or a run failed or timed out in it.
 import { chromium } from 'playwright-core';
-import { main } from './lib/adapter.mjs';
+import { main, runLimitMs } from './lib/adapter.mjs';
 import { listenFor } from './lib/event-names.mjs';
 import { collectEventSource } from './lib/eventsource-log.mjs';
 import { eventLog, oneLine, pkgVersion } from './lib/output.mjs';
@@ -26,9 +26,9 @@ const LAUNCH_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-// The in-page EventSource limit: the run's own timeout (the harness's --timeout, less the margin
-// the adapter keeps, lib/adapter.mjs) less 3 s for loading the page, at least 5 s; 22 s one-shot.
-const pageTimeoutMs = (req) => Math.max(5000, (Number.isInteger(req.timeout_ms) ? req.timeout_ms - 5000 : 25000) - 3000);
+// The in-page EventSource limit: the adapter's own limit on the run (lib/adapter.mjs, from the
+// harness's --timeout) less 3 s for the page, at least 5 s: 47 s under clients run's default.
+const pageTimeoutMs = (req) => Math.max(5000, runLimitMs(req) - 3000);
 let impl = `chromium (playwright-core@${pkgVersion('playwright-core')})`;
 let browser = null;
 let tab = null; // { context, page, busy } of the current browser; busy while a run uses it

@@ -6,7 +6,7 @@ import { main } from './lib/adapter.mjs';
 import { eventLog, oneLine, pkgVersion } from './lib/output.mjs';
 
 const IMPL = `eventsource-parser@${pkgVersion('eventsource-parser')}`;
-const TIMEOUT_MS = 20000;
+const TIMEOUT_MS = 40000;
 const partial = (log, raised) => eventLog(IMPL, log.events ?? [], raised);
 
 // raised: null when the body ended, else the error's message.

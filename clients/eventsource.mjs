@@ -8,7 +8,7 @@ import { collectEventSource } from './lib/eventsource-log.mjs';
 import { eventLog, oneLine, pkgVersion } from './lib/output.mjs';
 
 const IMPL = `eventsource@${pkgVersion('eventsource')}`;
-const TIMEOUT_MS = 20000;
+const TIMEOUT_MS = 40000;
 const partial = (log, raised) => eventLog(IMPL, log.events ?? [], raised);
 
 async function run({ events_url: url, event_types: types }, log) {

@@ -19,7 +19,7 @@ globalThis.window ??= globalThis;
 globalThis.document ??= { hidden: false, addEventListener() {}, removeEventListener() {} };
 
 const IMPL = `@microsoft/fetch-event-source@${pkgVersion('@microsoft/fetch-event-source')}`;
-const TIMEOUT_MS = 20000;
+const TIMEOUT_MS = 40000;
 const partial = (log, raised) => eventLog(IMPL, log.events ?? [], raised);
 
 async function run({ events_url: url }, log) {

@@ -22,7 +22,11 @@ import { createInterface } from 'node:readline';
 import { oneLine } from './output.mjs';
 
 // The adapter's own limit on one run; the harness kills a run that outlives its timeout anyway.
-const WATCHDOG_MS = Number(process.env.SSE_CLIENT_WATCHDOG_MS) || 25000;
+const WATCHDOG_MS = Number(process.env.SSE_CLIENT_WATCHDOG_MS) || 50000;
+// How long one run may take before the watchdog answers for it: 5 s before the request's
+// timeout_ms, at most WATCHDOG_MS (the only limit one-shot, where there is no request line).
+export const runLimitMs = (req) =>
+  Math.min(WATCHDOG_MS, Number.isInteger(req?.timeout_ms) ? Math.max(1000, req.timeout_ms - 5000) : WATCHDOG_MS);
 
 // fetch() (the undici bundled with Node, which the SDKs and EventSource packages use) keeps idle
 // keep-alive connections in its global dispatcher, stored under this symbol (undici's
@@ -97,7 +101,6 @@ async function persistent(adapter) {
     }
     freshConnections();
     if (adapter.prepare) await adapter.prepare().catch(() => {});
-    const limit = Number.isInteger(req?.timeout_ms) ? Math.max(1000, req.timeout_ms - 5000) : WATCHDOG_MS;
     const doc = await new Promise((resolve) => {
       let timer = null;
       const settle = (d) => {
@@ -107,7 +110,7 @@ async function persistent(adapter) {
         resolve(d);
       };
       current = { log, settle };
-      timer = setTimeout(() => settle(adapter.partial(log, 'adapter timeout')), Math.min(limit, WATCHDOG_MS));
+      timer = setTimeout(() => settle(adapter.partial(log, 'adapter timeout')), runLimitMs(req));
       Promise.resolve()
         .then(() => adapter.run(req, log))
         .then(settle, (err) => settle(adapter.partial(log, oneLine(err))));

@@ -18,7 +18,7 @@ import { oneLine, resultDocument } from './output.mjs';
 import { MESSAGES } from './request.mjs';
 import { choice, usage } from './result.mjs';
 
-const TIMEOUT_MS = 20000;
+const TIMEOUT_MS = 40000;
 // The SDK's compatibility warnings ("model test is unknown") are noise here.
 globalThis.AI_SDK_LOG_WARNINGS = false;
 

@@ -126,7 +126,7 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
       ("wire", "wire options to run each case under, comma-separated",
        cxxopts::value<std::string>()->default_value(kDefaultWires))
       ("timeout", "seconds one run may take before it is killed as hung",
-       cxxopts::value<std::string>()->default_value("30"))
+       cxxopts::value<std::string>()->default_value("60"))
       ("jobs", "runs at a time; each job holds one persistent worker at a time (default: "
                "three per core: runs mostly wait)",
        cxxopts::value<std::string>())
@@ -153,7 +153,7 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
   if (!wires)
     return trouble(wires.error());
   ro.wires = std::move(*wires);
-  const auto timeout = number_option(opts, "timeout", 1, 3600, 30, "seconds");
+  const auto timeout = number_option(opts, "timeout", 1, 3600, 60, "seconds");
   if (!timeout)
     return trouble(timeout.error());
   ro.timeout = std::chrono::seconds(*timeout);

@@ -25,7 +25,7 @@ namespace harness::clients {
 struct RunOptions {
   std::vector<Client> clients;
   std::vector<serve::WireOptions> wires; ///< each run once per case
-  std::chrono::milliseconds timeout{30000};
+  std::chrono::milliseconds timeout{60000};
   unsigned jobs = 2;
   /// Run clients that have a persistent form through it (one worker per job thread at a time);
   /// false: one process per run, as the one-shot form.

@@ -97,8 +97,14 @@ class PythonResponsesDecoder final : public PythonStreamDecoder {
     if (!snapshot_) {
       if (type != "response.created")
         return "Expected to have received `response.created` before `" + type + "`";
+      // _create_initial_response: event.response.to_dict(), an AttributeError when the event has
+      // no response or it is not an object (construct keeps the raw value).
       const PyValue *response = event.get("response");
-      snapshot_ = response && response->is_dict() ? *response : PyValue();
+      if (!response)
+        return std::string("'ResponseCreatedEvent' object has no attribute 'response'");
+      if (!response->is_dict())
+        return "'" + std::string(response->type_name()) + "' object has no attribute 'to_dict'";
+      snapshot_ = *response;
       if (!snapshot_->get("output") || !snapshot_->get("output")->is_list()) {
         PyValue list;
         list.kind = PyValue::Kind::list;

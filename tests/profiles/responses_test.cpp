@@ -91,6 +91,18 @@ TEST_CASE("profiles.responses-created-first") {
                                        "'response.created' event, got response.in_progress");
 }
 
+// A response.created without a response object: python's _create_initial_response calls
+// event.response.to_dict() and raises there (found by fuzz-pipeline, which met a null snapshot).
+TEST_CASE("profiles.responses-created-without-response-object") {
+  const std::string missing = typed_sse({{"response.created", R"({"type":"response.created"})"},
+                                         kAdded, text_delta("msg_1", "Hi")});
+  CHECK(replay_all(kPy, missing).raised ==
+        "'ResponseCreatedEvent' object has no attribute 'response'");
+  const std::string text = typed_sse(
+      {{"response.created", R"({"type":"response.created","response":"r1"})"}, kAdded});
+  CHECK(replay_all(kPy, text).raised == "'str' object has no attribute 'to_dict'");
+}
+
 // openai-node validates what python does not read: an event type it does not know, and the
 // item_id of an item-scoped event.
 TEST_CASE("profiles.responses-node-validates") {

@@ -4,9 +4,9 @@
 import { createParser } from 'eventsource-parser';
 import { main } from './lib/adapter.mjs';
 import { eventLog, oneLine, pkgVersion } from './lib/output.mjs';
+import { CLIENT_TIMEOUT_MS } from './lib/request.mjs';
 
 const IMPL = `eventsource-parser@${pkgVersion('eventsource-parser')}`;
-const TIMEOUT_MS = 40000;
 const partial = (log, raised) => eventLog(IMPL, log.events ?? [], raised);
 
 // raised: null when the body ended, else the error's message.
@@ -15,7 +15,7 @@ async function run({ events_url: url }, log) {
   try {
     const res = await fetch(url, {
       headers: { Accept: 'text/event-stream', 'Cache-Control': 'no-cache' },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
     });
     if (!res.ok) {
       const body = await res.text().catch(() => '');

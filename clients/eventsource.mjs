@@ -6,16 +6,16 @@ import { main } from './lib/adapter.mjs';
 import { listenFor } from './lib/event-names.mjs';
 import { collectEventSource } from './lib/eventsource-log.mjs';
 import { eventLog, oneLine, pkgVersion } from './lib/output.mjs';
+import { CLIENT_TIMEOUT_MS } from './lib/request.mjs';
 
 const IMPL = `eventsource@${pkgVersion('eventsource')}`;
-const TIMEOUT_MS = 40000;
 const partial = (log, raised) => eventLog(IMPL, log.events ?? [], raised);
 
 async function run({ events_url: url, event_types: types }, log) {
   log.events = [];
   try {
     const names = listenFor(types);
-    const { raised } = await collectEventSource({ url, names, timeoutMs: TIMEOUT_MS, sink: log.events }, EventSource);
+    const { raised } = await collectEventSource({ url, names, timeoutMs: CLIENT_TIMEOUT_MS, sink: log.events }, EventSource);
     return partial(log, raised);
   } catch (err) {
     return partial(log, oneLine(err));

@@ -14,17 +14,17 @@
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import { main } from './lib/adapter.mjs';
 import { eventLog, oneLine, pkgVersion } from './lib/output.mjs';
+import { CLIENT_TIMEOUT_MS } from './lib/request.mjs';
 
 globalThis.window ??= globalThis;
 globalThis.document ??= { hidden: false, addEventListener() {}, removeEventListener() {} };
 
 const IMPL = `@microsoft/fetch-event-source@${pkgVersion('@microsoft/fetch-event-source')}`;
-const TIMEOUT_MS = 40000;
 const partial = (log, raised) => eventLog(IMPL, log.events ?? [], raised);
 
 async function run({ events_url: url }, log) {
   const events = (log.events = []);
-  const signal = AbortSignal.timeout(TIMEOUT_MS);
+  const signal = AbortSignal.timeout(CLIENT_TIMEOUT_MS);
   try {
     await fetchEventSource(url, {
       signal,
@@ -34,7 +34,7 @@ async function run({ events_url: url }, log) {
         throw err;
       },
     });
-    return partial(log, signal.aborted ? `fetchEventSource aborted after ${TIMEOUT_MS} ms` : null);
+    return partial(log, signal.aborted ? `fetchEventSource aborted after ${CLIENT_TIMEOUT_MS} ms` : null);
   } catch (err) {
     return partial(log, oneLine(err));
   }

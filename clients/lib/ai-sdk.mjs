@@ -15,10 +15,9 @@
 import { streamText } from 'ai';
 import { main } from './adapter.mjs';
 import { oneLine, resultDocument } from './output.mjs';
-import { MESSAGES } from './request.mjs';
+import { CLIENT_TIMEOUT_MS, MESSAGES } from './request.mjs';
 import { choice, usage } from './result.mjs';
 
-const TIMEOUT_MS = 40000;
 // The SDK's compatibility warnings ("model test is unknown") are noise here.
 globalThis.AI_SDK_LOG_WARNINGS = false;
 
@@ -36,7 +35,7 @@ export async function aiSdkAdapter({ script, impl, makeModel }) {
       maxOutputTokens: 64,
       maxRetries: 0,
       onError: () => {}, // errors are read from fullStream below; the default logs them
-      abortSignal: AbortSignal.timeout(TIMEOUT_MS),
+      abortSignal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
     });
     let raised = null;
     const toolInput = new Map(); // toolCallId -> the input text streamed so far

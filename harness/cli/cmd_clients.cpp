@@ -25,6 +25,9 @@ namespace {
 /// ~110 ms, so one job per core leaves two thirds of the machine idle. A job is on one client at
 /// a time (clients/dispatch.hpp), so it costs one worker process.
 constexpr unsigned kJobsPerCore = 3;
+/// Default --timeout, seconds: after the clients' own limit (40 s, clients/lib/request.mjs) and
+/// the adapters' watchdog (50 s, lib/adapter.mjs), so a slow run is reported, not killed.
+constexpr int kTimeoutSeconds = 60;
 constexpr const char *kDefaultWires =
     "-,drip,random:3+close,events+delay:2,stall:300,cut-events:2,cut-bytes:100,reset:100,"
     "bad-chunk:100,error-event:1,status:500,status:429";
@@ -126,7 +129,7 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
       ("wire", "wire options to run each case under, comma-separated",
        cxxopts::value<std::string>()->default_value(kDefaultWires))
       ("timeout", "seconds one run may take before it is killed as hung",
-       cxxopts::value<std::string>()->default_value("60"))
+       cxxopts::value<std::string>()->default_value(std::to_string(kTimeoutSeconds)))
       ("jobs", "runs at a time; each job holds one persistent worker at a time (default: "
                "three per core: runs mostly wait)",
        cxxopts::value<std::string>())
@@ -153,7 +156,7 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
   if (!wires)
     return trouble(wires.error());
   ro.wires = std::move(*wires);
-  const auto timeout = number_option(opts, "timeout", 1, 3600, 60, "seconds");
+  const auto timeout = number_option(opts, "timeout", 1, 3600, kTimeoutSeconds, "seconds");
   if (!timeout)
     return trouble(timeout.error());
   ro.timeout = std::chrono::seconds(*timeout);

@@ -5,30 +5,12 @@
 // text and thinking blocks joined, one tool call per tool_use / server_tool_use / mcp_tool_use
 // block (arguments: JSON.stringify of its input); events = stream events seen ('streamEvent').
 import Anthropic from '@anthropic-ai/sdk';
-import { main } from './lib/adapter.mjs';
 import { MESSAGES, MODEL, SDK_OPTIONS } from './lib/request.mjs';
-import { oneLine, pkgVersion, resultDocument } from './lib/output.mjs';
+import { pkgVersion } from './lib/output.mjs';
 import { choices, usage } from './lib/result.mjs';
+import { sdkHelperAdapter } from './lib/sdk-helper.mjs';
 
-const IMPL = `@anthropic-ai/sdk@${pkgVersion('@anthropic-ai/sdk')} messages.stream`;
 const TOOL_BLOCKS = new Set(['tool_use', 'server_tool_use', 'mcp_tool_use']);
-const partial = (log, raised) => resultDocument(IMPL, { events: log.events ?? 0, raised });
-
-async function run({ base_url: baseUrl, dialect }, log) {
-  log.events = 0;
-  if (dialect !== 'anthropic-messages') return partial(log, `unsupported dialect for anthropic-message-stream: ${dialect}`);
-  try {
-    const client = new Anthropic({ ...SDK_OPTIONS, baseURL: baseUrl.replace(/\/v1\/?$/, '') });
-    const stream = client.messages.stream({ model: MODEL, max_tokens: 64, messages: [...MESSAGES] });
-    stream.on('streamEvent', () => {
-      log.events += 1;
-    });
-    const message = await stream.finalMessage();
-    return resultDocument(IMPL, { events: log.events, choices: mapChoices(message), usage: mapUsage(message.usage) });
-  } catch (err) {
-    return partial(log, oneLine(err));
-  }
-}
 
 function mapChoices(message) {
   const blocks = Array.isArray(message?.content) ? message.content : [];
@@ -57,4 +39,13 @@ function mapUsage(u) {
 }
 
 // Last: the top-level await must not run before the helpers above are initialised.
-await main({ usage: 'anthropic-message-stream.mjs BASE_URL DIALECT', args: ['base_url', 'dialect'], run, partial });
+await sdkHelperAdapter({
+  script: 'anthropic-message-stream.mjs',
+  impl: `@anthropic-ai/sdk@${pkgVersion('@anthropic-ai/sdk')} messages.stream`,
+  dialect: 'anthropic-messages',
+  open: ({ base_url: baseUrl }) =>
+    new Anthropic({ ...SDK_OPTIONS, baseURL: baseUrl.replace(/\/v1\/?$/, '') }).messages.stream({ model: MODEL, max_tokens: 64, messages: [...MESSAGES] }),
+  eventName: 'streamEvent',
+  final: (stream) => stream.finalMessage(),
+  toResult: (message) => ({ choices: mapChoices(message), usage: mapUsage(message.usage) }),
+});

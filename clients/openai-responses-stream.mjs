@@ -4,29 +4,10 @@
 // Response: output_text and refusal parts of message items, reasoning summaries and texts, one tool
 // call per function_call item, status as finish_reason; events = events seen ('event').
 import OpenAI from 'openai';
-import { main } from './lib/adapter.mjs';
 import { MODEL, SDK_OPTIONS } from './lib/request.mjs';
-import { oneLine, pkgVersion, resultDocument } from './lib/output.mjs';
+import { pkgVersion } from './lib/output.mjs';
 import { choices, str, usage } from './lib/result.mjs';
-
-const IMPL = `openai@${pkgVersion('openai')} responses.stream`;
-const partial = (log, raised) => resultDocument(IMPL, { events: log.events ?? 0, raised });
-
-async function run({ base_url: baseURL, dialect }, log) {
-  log.events = 0;
-  if (dialect !== 'openai-responses') return partial(log, `unsupported dialect for openai-responses-stream: ${dialect}`);
-  try {
-    const client = new OpenAI({ ...SDK_OPTIONS, baseURL });
-    const stream = client.responses.stream({ model: MODEL, input: 'hi' });
-    stream.on('event', () => {
-      log.events += 1;
-    });
-    const response = await stream.finalResponse();
-    return resultDocument(IMPL, { events: log.events, choices: mapChoices(response), usage: mapUsage(response.usage) });
-  } catch (err) {
-    return partial(log, oneLine(err));
-  }
-}
+import { sdkHelperAdapter } from './lib/sdk-helper.mjs';
 
 function mapChoices(response) {
   const items = Array.isArray(response?.output) ? response.output : [];
@@ -62,4 +43,12 @@ function mapUsage(u) {
 }
 
 // Last: the top-level await must not run before the helpers above are initialised.
-await main({ usage: 'openai-responses-stream.mjs BASE_URL DIALECT', args: ['base_url', 'dialect'], run, partial });
+await sdkHelperAdapter({
+  script: 'openai-responses-stream.mjs',
+  impl: `openai@${pkgVersion('openai')} responses.stream`,
+  dialect: 'openai-responses',
+  open: ({ base_url: baseURL }) => new OpenAI({ ...SDK_OPTIONS, baseURL }).responses.stream({ model: MODEL, input: 'hi' }),
+  eventName: 'event',
+  final: (stream) => stream.finalResponse(),
+  toResult: (response) => ({ choices: mapChoices(response), usage: mapUsage(response.usage) }),
+});

@@ -3,29 +3,10 @@
 // openai-chat only. Prints form (a), a result document built from the final ChatCompletion;
 // events = chunks seen through the stream's 'chunk' event.
 import OpenAI from 'openai';
-import { main } from './lib/adapter.mjs';
 import { MESSAGES, MODEL, SDK_OPTIONS } from './lib/request.mjs';
-import { oneLine, pkgVersion, resultDocument } from './lib/output.mjs';
+import { pkgVersion } from './lib/output.mjs';
 import { choices, str, usage } from './lib/result.mjs';
-
-const IMPL = `openai@${pkgVersion('openai')} chat.completions.stream`;
-const partial = (log, raised) => resultDocument(IMPL, { events: log.chunks ?? 0, raised });
-
-async function run({ base_url: baseURL, dialect }, log) {
-  log.chunks = 0;
-  if (dialect !== 'openai-chat') return partial(log, `unsupported dialect for openai-stream: ${dialect}`);
-  try {
-    const client = new OpenAI({ ...SDK_OPTIONS, baseURL });
-    const stream = client.chat.completions.stream({ model: MODEL, messages: [...MESSAGES], stream: true });
-    stream.on('chunk', () => {
-      log.chunks += 1;
-    });
-    const completion = await stream.finalChatCompletion();
-    return resultDocument(IMPL, { events: log.chunks, choices: mapChoices(completion), usage: mapUsage(completion.usage) });
-  } catch (err) {
-    return partial(log, oneLine(err));
-  }
-}
+import { sdkHelperAdapter } from './lib/sdk-helper.mjs';
 
 function mapChoices(completion) {
   const list = Array.isArray(completion?.choices) ? completion.choices : [];
@@ -62,4 +43,13 @@ function mapUsage(u) {
 }
 
 // Last: the top-level await must not run before the helpers above are initialised.
-await main({ usage: 'openai-stream.mjs BASE_URL DIALECT', args: ['base_url', 'dialect'], run, partial });
+await sdkHelperAdapter({
+  script: 'openai-stream.mjs',
+  impl: `openai@${pkgVersion('openai')} chat.completions.stream`,
+  dialect: 'openai-chat',
+  open: ({ base_url: baseURL }) =>
+    new OpenAI({ ...SDK_OPTIONS, baseURL }).chat.completions.stream({ model: MODEL, messages: [...MESSAGES], stream: true }),
+  eventName: 'chunk',
+  final: (stream) => stream.finalChatCompletion(),
+  toResult: (completion) => ({ choices: mapChoices(completion), usage: mapUsage(completion.usage) }),
+});

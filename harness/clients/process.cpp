@@ -44,6 +44,10 @@ int spawn_in_group(const std::vector<std::string> &argv_in, int in_fd, int out_f
     posix_spawn_file_actions_adddup2(&fa, in_fd, 0);
   posix_spawn_file_actions_adddup2(&fa, out_fd, 1);
   posix_spawn_file_actions_adddup2(&fa, err_fd, 2);
+  // Nothing else is the child's: Asio opens its sockets without close-on-exec, and a child that
+  // inherited the replay server's end of a connection kept it open after the server closed it,
+  // so a `reset:N` sent no RST and the client waited for bytes that never came.
+  posix_spawn_file_actions_addclosefrom_np(&fa, 3);
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
   sigset_t defaults; // SIGPIPE may be ignored here (worker.cpp): default in the child

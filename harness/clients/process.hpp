@@ -25,8 +25,9 @@ struct ProcessOutcome {
 
 /// Starts argv[0] (looked up in PATH when it holds no '/') with the rest as arguments, in a process
 /// group of its own (so that it can be killed as a whole), SIGPIPE at its default, `in_fd` as its
-/// stdin (/dev/null when negative) and `out_fd`, `err_fd` as stdout and stderr. Returns 0 and sets
-/// `pid`, or posix_spawnp's error number. Shared by run_process and the persistent Worker.
+/// stdin (/dev/null when negative), `out_fd`, `err_fd` as stdout and stderr, and no other
+/// descriptor of ours. Returns 0 and sets `pid`, or posix_spawnp's error number. Shared by
+/// run_process and the persistent Worker.
 int spawn_in_group(const std::vector<std::string> &argv, int in_fd, int out_fd, int err_fd,
                    int &pid);
 

@@ -129,27 +129,31 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
   }
   progress.finish();
   // Over the whole corpus with every implementation, an entry that deviated nowhere is stale and
-  // fails the run (a fix is noticed); over part of it, that is only worth a note.
-  const bool whole_run = impl_names(opts).empty() && !selection->narrows() &&
-                         covers_corpus(opts, deviations_file);
+  // fails the run (a fix is noticed); over part of it, that is only worth a note. A shard of such
+  // a run keeps its unused entries in its report, for merge-reports to find the stale ones.
+  const bool every_impl_whole_corpus =
+      impl_names(opts).empty() && covers_corpus(opts, deviations_file);
+  const bool whole_run = every_impl_whole_corpus && !selection->narrows();
   auto checked = [&](std::string_view impl) {
     return std::any_of(impls->begin(), impls->end(),
                        [&](const auto *i) { return i->name == impl; });
   };
+  const auto stale = deviations->unused(copts.variants, checked);
+  if (every_impl_whole_corpus && !selection->picks_cases() && !run.shard.empty())
+    run.unused_deviations = stale;
   size_t unused = 0;
-  for (const auto &line : deviations->stale(copts.variants, checked)) {
+  for (const auto &u : stale) {
     if (!whole_run && selection->narrows()) {
       ++unused; // most entries are about cases left out; one line says so
       continue;
     }
     if (whole_run) {
-      auto e = stale_entry(line + ": remove it from the known deviations or fix its pattern",
-                           Outcome::failed);
+      auto e = stale_entry(u);
       if (stream_text)
         report::write_entry(out, e, text);
       run.entries.push_back(std::move(e));
     } else {
-      err << "sse-harness check: note: " << line << "\n";
+      err << "sse-harness check: note: " << report::stale_line(u) << "\n";
     }
   }
   if (unused)

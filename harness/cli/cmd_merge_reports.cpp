@@ -39,6 +39,10 @@ int cmd_merge_reports(const Args &args, std::ostream &out, std::ostream &err) {
     return trouble(merged.error());
   if (opts.count("fail-on"))
     merged->fail_on = reports->fail_on;
+  // The stale known deviations, as the whole run ends with them.
+  if (merged->unused_deviations)
+    for (const auto &u : *merged->unused_deviations)
+      merged->entries.push_back(stale_entry(u));
   const report::TextOptions text{use_colour(out), false};
   if (auto s = write_reports(*merged, *reports, out, text, false); !s)
     return trouble(s.error());

@@ -49,20 +49,26 @@ void DeviationTable::deviated(const std::vector<size_t> &entries) {
       state_->deviated[i] = true;
 }
 
-std::vector<std::string>
-DeviationTable::stale(bool variants_checked,
-                      const std::function<bool(std::string_view)> &in_run) const {
-  std::vector<std::string> out;
+std::vector<report::UnusedDeviation>
+DeviationTable::unused(bool variants_checked,
+                       const std::function<bool(std::string_view)> &in_run) const {
+  std::vector<report::UnusedDeviation> out;
   for (size_t i = 0; i < state_->entries.size(); ++i) {
     const auto &d = state_->entries[i];
     if (state_->deviated[i] || (d.variant && !variants_checked) || !in_run(d.impl))
       continue;
-    out.push_back("deviation entry " + std::to_string(i) + " (" + d.impl + " on " + d.case_glob +
-                  (d.variant ? ", variant " + *d.variant : "") + ") " +
-                  (state_->matched[i] ? "matched only cases that gave the expected result"
-                                      : "matched nothing") +
-                  " in this run");
+    out.push_back({i, d.impl + " on " + d.case_glob + (d.variant ? ", variant " + *d.variant : ""),
+                   state_->matched[i]});
   }
+  return out;
+}
+
+std::vector<std::string>
+DeviationTable::stale(bool variants_checked,
+                      const std::function<bool(std::string_view)> &in_run) const {
+  std::vector<std::string> out;
+  for (const auto &u : unused(variants_checked, in_run))
+    out.push_back(report::stale_line(u));
   return out;
 }
 

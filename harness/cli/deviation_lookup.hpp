@@ -12,6 +12,7 @@
 #include "check/case_check.hpp"
 #include "core/error.hpp"
 #include "corpus/deviations.hpp"
+#include "report/run.hpp"
 
 namespace harness::cli {
 
@@ -30,6 +31,9 @@ public:
   /// says their implementation (or client) was part of the run.
   std::vector<std::string> stale(bool variants_checked,
                                  const std::function<bool(std::string_view)> &in_run) const;
+  /// The entries behind those lines (report::stale_line gives each line).
+  std::vector<report::UnusedDeviation>
+  unused(bool variants_checked, const std::function<bool(std::string_view)> &in_run) const;
 
 private:
   struct State;

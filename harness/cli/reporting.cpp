@@ -217,15 +217,14 @@ report::Entry entry_of(const check::Row &row, const std::string &case_id, std::s
   return e;
 }
 
-report::Entry stale_entry(const std::string &line, Outcome outcome) {
+report::Entry stale_entry(const report::UnusedDeviation &u) {
   report::Entry e;
   e.impl = "deviations.json";
   e.kind = "deviations";
-  e.outcome = outcome;
-  // "deviation entry N (impl on glob) ...": the part is named after the entry.
-  const auto open = line.find(" (");
-  e.parts.push_back(report::Part{open == std::string::npos ? line : line.substr(0, open), outcome,
-                                 {line}});
+  e.outcome = Outcome::failed;
+  e.parts.push_back(report::Part{
+      "deviation entry " + std::to_string(u.entry), Outcome::failed,
+      {report::stale_line(u) + ": remove it from the known deviations or fix its pattern"}});
   return e;
 }
 

@@ -76,8 +76,9 @@ report::CaseInfo case_info(const corpus::Case &c);
 /// A verdict row of check_case or a client run as an entry.
 report::Entry entry_of(const check::Row &row, const std::string &case_id, std::string kind);
 
-/// An entry for a stale known deviation (`line` as DeviationTable::stale gives it).
-report::Entry stale_entry(const std::string &line, Outcome outcome);
+/// The failed entry for a stale known deviation, as a run over the whole corpus with every
+/// implementation (or the merge of its shards) reports it.
+report::Entry stale_entry(const report::UnusedDeviation &u);
 
 /// Now, in UTC, as "2026-12-03T18:42:05Z".
 std::string utc_now();

@@ -24,8 +24,10 @@ struct Selection {
   std::vector<std::string> cases, skips, tags;
   unsigned shard_k = 0, shard_n = 0; ///< 0/0: no sharding
   bool list = false;
+  /// Whether --case, --skip or --tag pick cases (--shard aside).
+  bool picks_cases() const { return !cases.empty() || !skips.empty() || !tags.empty(); }
   /// Whether anything narrows the run (so it does not cover the whole corpus).
-  bool narrows() const { return !cases.empty() || !skips.empty() || !tags.empty() || shard_n > 1; }
+  bool narrows() const { return picks_cases() || shard_n > 1; }
   std::string shard() const;         ///< "K/N", or "" without --shard
 };
 

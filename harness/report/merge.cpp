@@ -32,6 +32,26 @@ std::string totals_of(const Run &shard, size_t cases) {
          (x == std::string::npos ? "" : shard.totals.substr(x));
 }
 
+/// The known deviations unused in every shard (matched when any shard matched them), or none
+/// when a shard does not list its unused ones (the run did not cover the whole corpus).
+std::optional<std::vector<UnusedDeviation>> unused_in_every_shard(const std::vector<Run> &shards) {
+  std::map<uint64_t, std::pair<UnusedDeviation, size_t>> seen; // entry -> it, shards unused in
+  for (const auto &s : shards) {
+    if (!s.unused_deviations)
+      return std::nullopt;
+    for (const auto &u : *s.unused_deviations) {
+      auto [it, fresh] = seen.try_emplace(u.entry, u, 0);
+      it->second.first.matched = it->second.first.matched || u.matched;
+      ++it->second.second;
+    }
+  }
+  std::vector<UnusedDeviation> out;
+  for (const auto &[entry, unused] : seen)
+    if (unused.second == shards.size())
+      out.push_back(unused.first);
+  return out;
+}
+
 } // namespace
 
 Result<Run> merge_shards(std::vector<Run> shards, const std::vector<std::string> &files) {
@@ -95,6 +115,7 @@ Result<Run> merge_shards(std::vector<Run> shards, const std::vector<std::string>
   std::stable_sort(merged.entries.begin(), merged.entries.end(),
                    [&](const Entry &a, const Entry &b) { return rank[a.case_id] < rank[b.case_id]; });
   merged.totals = totals_of(first, merged.cases.size());
+  merged.unused_deviations = unused_in_every_shard(shards);
   return merged;
 }
 

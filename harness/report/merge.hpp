@@ -15,8 +15,9 @@ namespace harness::report {
 /// the same case; a shard missing. The result has the cases and entries of all shards in case-id
 /// order (the order a whole run discovers them in), the earliest start, the longest shard's wall
 /// time (the jobs ran side by side), totals recounted, and no shard.
-/// Known deviations that matched nothing are noted per shard only (a shard sees part of the
-/// cases), so a merged run does not report stale deviations; a whole run does.
+/// A shard's entries about the run itself (stale known deviations) are dropped: a shard sees part
+/// of the cases. When every shard lists its unused known deviations (Run::unused_deviations), the
+/// result's are those unused in every shard, which the whole run would have reported as stale.
 Result<Run> merge_shards(std::vector<Run> shards, const std::vector<std::string> &files);
 
 } // namespace harness::report

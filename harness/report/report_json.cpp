@@ -160,6 +160,17 @@ rapidjson::Document to_document(const Run &run, bool streams) {
   for (const auto &e : run.entries)
     entries.PushBack(entry(e, a), a);
   d.AddMember("entries", entries, a);
+  if (run.unused_deviations && !run.shard.empty()) {
+    Value unused(rapidjson::kArrayType);
+    for (const auto &u : *run.unused_deviations) {
+      Value o(rapidjson::kObjectType);
+      o.AddMember("entry", Value(u.entry), a);
+      o.AddMember("about", str(u.about, a), a);
+      o.AddMember("matched", u.matched, a);
+      unused.PushBack(o, a);
+    }
+    d.AddMember("unused_deviations", unused, a);
+  }
   return d;
 }
 

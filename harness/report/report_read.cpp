@@ -130,6 +130,12 @@ Result<Run> read_report(const std::string &file) {
     run.cases.push_back(case_of(c));
   for (const auto &e : d["entries"].GetArray())
     run.entries.push_back(entry_of(e));
+  if (const Value *unused = json::member(d, "unused_deviations")) {
+    run.unused_deviations.emplace();
+    for (const auto &u : unused->GetArray())
+      run.unused_deviations->push_back(
+          {count_of(u, "entry"), text(u, "about"), json::member(u, "matched")->GetBool()});
+  }
   return run;
 }
 

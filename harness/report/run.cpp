@@ -23,6 +23,12 @@ Outcome worst(const std::vector<Part> &parts) {
   return o;
 }
 
+std::string stale_line(const UnusedDeviation &u) {
+  return "deviation entry " + std::to_string(u.entry) + " (" + u.about + ") " +
+         (u.matched ? "matched only cases that gave the expected result" : "matched nothing") +
+         " in this run";
+}
+
 std::set<Outcome> default_fail_on() {
   return {Outcome::failed, Outcome::disputed, Outcome::error};
 }

@@ -70,6 +70,18 @@ struct CaseInfo {
   bool is_case = true;               ///< false for a bare capture file (lint FILE)
 };
 
+/// A known-deviation entry that deviated nowhere in a run: it matched nothing, or only cases that
+/// gave the expected result.
+struct UnusedDeviation {
+  uint64_t entry = 0;   ///< its index in the known-deviations file
+  std::string about;    ///< "IMPL on CASE-GLOB", plus ", variant V" when it names one
+  bool matched = false; ///< it matched cases (all of which gave the expected result)
+};
+
+/// "deviation entry N (ABOUT) matched nothing in this run", or "... matched only cases that gave
+/// the expected result in this run".
+std::string stale_line(const UnusedDeviation &u);
+
 struct Run {
   std::string command;                     ///< "check", "lint", "clients run"
   std::string started;                     ///< UTC, ISO 8601, e.g. "2026-12-03T18:42:05Z"
@@ -83,6 +95,10 @@ struct Run {
   std::vector<Entry> entries;              ///< case order, then implementation order
   std::set<Outcome> fail_on;               ///< classes that make the exit code 1
   std::string totals;                      ///< what the run covered, e.g. "43 cases x 11 implementations"
+  /// Only for a shard of a `check` that, but for --shard, covers the whole corpus with every
+  /// implementation: the known deviations that deviated nowhere in this shard. Merging the shards
+  /// keeps those unused in every shard: the stale entries the whole run fails on.
+  std::optional<std::vector<UnusedDeviation>> unused_deviations;
 };
 
 /// Entries per outcome class, indexed by the enum.

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -96,4 +97,72 @@ TEST_CASE("report.merge-of-four-shards-equals-the-whole-run") {
   refused({whole}, "not a shard's report");
   const std::string bad = dir.write("bad.json", "{\"report\": ");
   refused({bad}, bad + ": byte 11: invalid JSON");
+}
+
+// A known deviation that deviates nowhere fails a whole run as stale. Each shard sees part of the
+// cases, so it only lists the entries it did not use; the merge fails on those unused in every
+// shard, and the merged report equals the whole run's again.
+TEST_CASE("report.merge-of-shards-fails-on-the-stale-deviations-the-whole-run-fails-on") {
+  TempDir dir;
+  const std::string root = dir.path() + "/corpus";
+  std::filesystem::create_directories(root);
+  std::filesystem::copy(SSEH_CORPUS_DIR "/seeds", root + "/seeds",
+                        std::filesystem::copy_options::recursive);
+  // The bundled entries for the two seeds (each deviates on its own seed), and two stale ones.
+  auto bundled = load(SSEH_CORPUS_DIR "/deviations.json");
+  rapidjson::Document devs(rapidjson::kObjectType);
+  auto &a = devs.GetAllocator();
+  devs.AddMember("deviations_format", 1, a);
+  rapidjson::Value list(rapidjson::kArrayType);
+  for (auto &e : bundled["deviations"].GetArray())
+    if (std::string(e["case"].GetString()).rfind("seeds/", 0) == 0)
+      list.PushBack(rapidjson::Value(e, a), a);
+  const auto seed_entries = list.Size();
+  REQUIRE(seed_entries > 2);
+  rapidjson::Document extra;
+  extra.Parse(R"([{"impl": "tolerant", "case": "seeds/*", "reason": "fixed long ago"},
+                  {"impl": "whatwg", "case": "gone/*", "reason": "a case since removed"}])");
+  for (auto &e : extra.GetArray())
+    list.PushBack(rapidjson::Value(e, a), a);
+  devs.AddMember("deviations", list, a);
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  devs.Accept(w);
+  dir.write("corpus/deviations.json", buf.GetString());
+
+  const std::string whole = dir.path() + "/whole.json";
+  auto r = run_harness(check_args(whole, {root}));
+  CAPTURE(r.out);
+  REQUIRE(r.exit_code == 1);
+  const std::string stale1 = "deviation entry " + std::to_string(seed_entries) +
+                             " (tolerant on seeds/*) matched only cases that gave the expected "
+                             "result in this run";
+  const std::string stale2 = "deviation entry " + std::to_string(seed_entries + 1) +
+                             " (whatwg on gone/*) matched nothing in this run";
+  CHECK(r.out.find(stale1) != std::string::npos);
+  CHECK(r.out.find(stale2) != std::string::npos);
+  CHECK(r.out.find(" 2 failed, 0 errors\n") != std::string::npos);
+
+  // In 4 shards the two seeds fall in shards 1 and 3; each shard passes on its own.
+  std::vector<std::string> merge = {"merge-reports"};
+  for (int k = 1; k <= 4; ++k) {
+    const std::string shard = dir.path() + "/shard" + std::to_string(k) + ".json";
+    r = run_harness(check_args(shard, {root, "--shard", std::to_string(k) + "/4"}));
+    CAPTURE(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto doc = load(shard);
+    CHECK(doc["cases"].Size() == (k % 2 ? 1u : 0u));
+    // Every shard leaves some seed entries unused: those for the seed it does not hold.
+    REQUIRE(doc.HasMember("unused_deviations"));
+    CHECK(doc["unused_deviations"].Size() > 2);
+    merge.push_back(shard);
+  }
+  merge.push_back("--report=json=" + dir.path() + "/merged.json");
+  r = run_harness(merge);
+  CAPTURE(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find(stale1) != std::string::npos);
+  CHECK(r.out.find(stale2) != std::string::npos);
+  CHECK(timeless(dir.path() + "/merged.json") == timeless(whole));
+  CHECK_FALSE(load(whole).HasMember("unused_deviations"));
 }

@@ -128,37 +128,13 @@ int cmd_check(const Args &args, std::ostream &out, std::ostream &err) {
     progress.step(failing);
   }
   progress.finish();
-  // Over the whole corpus with every implementation, an entry that deviated nowhere is stale and
-  // fails the run (a fix is noticed); over part of it, that is only worth a note. A shard of such
-  // a run keeps its unused entries in its report, for merge-reports to find the stale ones.
-  const bool every_impl_whole_corpus =
-      impl_names(opts).empty() && covers_corpus(opts, deviations_file);
-  const bool whole_run = every_impl_whole_corpus && !selection->narrows();
   auto checked = [&](std::string_view impl) {
     return std::any_of(impls->begin(), impls->end(),
                        [&](const auto *i) { return i->name == impl; });
   };
-  const auto stale = deviations->unused(copts.variants, checked);
-  if (every_impl_whole_corpus && !selection->picks_cases() && !run.shard.empty())
-    run.unused_deviations = stale;
-  size_t unused = 0;
-  for (const auto &u : stale) {
-    if (!whole_run && selection->narrows()) {
-      ++unused; // most entries are about cases left out; one line says so
-      continue;
-    }
-    if (whole_run) {
-      auto e = stale_entry(u);
-      if (stream_text)
-        report::write_entry(out, e, text);
-      run.entries.push_back(std::move(e));
-    } else {
-      err << "sse-harness check: note: " << report::stale_line(u) << "\n";
-    }
-  }
-  if (unused)
-    err << "sse-harness check: note: " << unused
-        << " known-deviation entries did not apply to the cases selected\n";
+  settle_unused_deviations(deviations->unused(copts.variants, checked),
+                           impl_names(opts).empty() && covers_corpus(opts, deviations_file),
+                           *selection, run, {out, text, stream_text}, err, "check");
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (auto s = write_reports(run, *reports, out, text, stream_text); !s)
     return trouble(s.error());

@@ -244,8 +244,12 @@ int cmd_clients(const Args &args, std::ostream &out, std::ostream &err) {
     return std::any_of(ro.clients.begin(), ro.clients.end(),
                        [&](const auto &c) { return c.name == impl; });
   };
-  for (const auto &line : deviations->stale(true, ran))
-    err << "sse-harness clients run: note: " << line << "\n";
+  // Every built-in client under the default wire options is the whole matrix of clients.
+  const bool every_client = !opts.count("client") && !opts.count("impl") && !opts.count("exec") &&
+                            !opts.count("exec-persistent") && !opts.count("wire");
+  settle_unused_deviations(deviations->unused(true, ran),
+                           every_client && covers_corpus(opts, deviations_file), *selection, run,
+                           {out, text, stream_text}, err, "clients run");
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (auto s = write_reports(run, *reports, out, text, stream_text); !s)
     return trouble(s.error());

@@ -63,15 +63,6 @@ DeviationTable::unused(bool variants_checked,
   return out;
 }
 
-std::vector<std::string>
-DeviationTable::stale(bool variants_checked,
-                      const std::function<bool(std::string_view)> &in_run) const {
-  std::vector<std::string> out;
-  for (const auto &u : unused(variants_checked, in_run))
-    out.push_back(report::stale_line(u));
-  return out;
-}
-
 std::string default_deviations_file() {
   return (std::filesystem::path(default_corpus_dir()) / corpus::kDeviationsFile).string();
 }
@@ -90,7 +81,15 @@ std::string variant_problem(const corpus::Deviation &d) {
     return "'" + *d.variant + "' is not a metamorphic variant (see check --variants)";
   }
   auto wire = serve::parse_wire_options(*d.variant, serve::WireOptions{});
-  return wire ? "" : wire.error().message;
+  if (!wire)
+    return wire.error().message;
+  // Runs whose bytes and status are the stream's own are judged as the case's own stream (their
+  // variant is "", clients/judge.hpp variant_of), whatever the write sizes, delays or stalls.
+  using Kind = serve::Fault::Kind;
+  if (wire->fault.kind == Kind::none || wire->fault.kind == Kind::stall)
+    return "'" + *d.variant + "' sends the stream unchanged, and such runs are judged as the " +
+           "case's own stream: leave the variant out";
+  return "";
 }
 
 } // namespace

@@ -25,13 +25,10 @@ public:
   check::DeviationLookup lookup;
   /// Records that the entries of a DEVN row (check::Row::deviated) deviated.
   void deviated(const std::vector<size_t> &entries);
-  /// One line per entry that deviated nowhere in this run: it matched nothing (a typo, or cases
-  /// and implementations outside the run) or matched cases that all gave the expected result.
+  /// The entries that deviated nowhere in this run: they matched nothing (a typo, or cases and
+  /// implementations outside the run) or matched cases that all gave the expected result.
   /// Entries for variants count only when `variants_checked`, and entries only when `in_run`
-  /// says their implementation (or client) was part of the run.
-  std::vector<std::string> stale(bool variants_checked,
-                                 const std::function<bool(std::string_view)> &in_run) const;
-  /// The entries behind those lines (report::stale_line gives each line).
+  /// says their implementation (or client) was part of the run. report::stale_line says each.
   std::vector<report::UnusedDeviation>
   unused(bool variants_checked, const std::function<bool(std::string_view)> &in_run) const;
 

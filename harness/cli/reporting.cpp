@@ -228,6 +228,28 @@ report::Entry stale_entry(const report::UnusedDeviation &u) {
   return e;
 }
 
+void settle_unused_deviations(const std::vector<report::UnusedDeviation> &unused, bool everything,
+                              const Selection &selection, report::Run &run, const EntrySink &sink,
+                              std::ostream &err, const std::string &command) {
+  if (everything && !selection.picks_cases() && !run.shard.empty())
+    run.unused_deviations = unused;
+  if (everything && !selection.narrows()) {
+    for (const auto &u : unused) {
+      auto e = stale_entry(u);
+      if (sink.stream_text)
+        report::write_entry(sink.out, e, sink.text);
+      run.entries.push_back(std::move(e));
+    }
+  } else if (selection.narrows()) {
+    if (!unused.empty())
+      err << "sse-harness " << command << ": note: " << unused.size()
+          << " known-deviation entries did not apply to the cases selected\n";
+  } else {
+    for (const auto &u : unused)
+      err << "sse-harness " << command << ": note: " << report::stale_line(u) << "\n";
+  }
+}
+
 std::string utc_now() {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};

@@ -80,6 +80,26 @@ report::Entry entry_of(const check::Row &row, const std::string &case_id, std::s
 /// implementation (or the merge of its shards) reports it.
 report::Entry stale_entry(const report::UnusedDeviation &u);
 
+/// Where a run's text goes as entries are added.
+struct EntrySink {
+  std::ostream &out;
+  const report::TextOptions &text;
+  bool stream_text; ///< print each entry to `out` as it is added
+};
+
+/// What a run says of the known deviations that deviated nowhere in it (`unused`). `everything`:
+/// the run has every implementation (check) or every built-in client under the default wire
+/// options (clients run), over the whole corpus the deviations file belongs to.
+///  - everything, not narrowed by --case, --skip, --tag or --shard: each is stale, a failed entry
+///    of the run (a fixed bug is noticed);
+///  - everything in a shard (--shard only): the report lists them (Run::unused_deviations), for
+///    merge-reports to fail on those unused in every shard;
+///  - otherwise a note on `err`: one per entry, or, where the selection narrowed the run (most
+///    entries are then about cases left out), one line counting them.
+void settle_unused_deviations(const std::vector<report::UnusedDeviation> &unused, bool everything,
+                              const Selection &selection, report::Run &run, const EntrySink &sink,
+                              std::ostream &err, const std::string &command);
+
 /// Now, in UTC, as "2026-12-03T18:42:05Z".
 std::string utc_now();
 

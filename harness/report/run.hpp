@@ -95,8 +95,9 @@ struct Run {
   std::vector<Entry> entries;              ///< case order, then implementation order
   std::set<Outcome> fail_on;               ///< classes that make the exit code 1
   std::string totals;                      ///< what the run covered, e.g. "43 cases x 11 implementations"
-  /// Only for a shard of a `check` that, but for --shard, covers the whole corpus with every
-  /// implementation: the known deviations that deviated nowhere in this shard. Merging the shards
+  /// Only for a shard of a `check` or `clients run` that, but for --shard, covers the whole
+  /// corpus with every implementation or built-in client (cli::settle_unused_deviations): the
+  /// known deviations that deviated nowhere in this shard. Merging the shards
   /// keeps those unused in every shard: the stale entries the whole run fails on.
   std::optional<std::vector<UnusedDeviation>> unused_deviations;
 };

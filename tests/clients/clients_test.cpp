@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -143,6 +144,14 @@ TEST_CASE("clients.a-deviation-whose-variant-can-never-match-is-refused") {
   auto r = run_harness({"clients", "run", "--client", "curl", "--deviations", client, kSeed004});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("/deviations/0/variant: wire option 'cut-evnts:2'") != std::string::npos);
+  // A wire option that sends the stream unchanged: its runs count as the case's own stream.
+  const auto unchanged = dir.write(
+      "unchanged.json", R"({"deviations_format": 1, "deviations": [{"impl": "eventsource",
+          "case": "seeds/*", "variant": "drip", "reason": "only when dripped"}]})");
+  r = run_harness({"clients", "run", "--client", "curl", "--deviations", unchanged, kSeed004});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("/deviations/0/variant: 'drip' sends the stream unchanged") !=
+        std::string::npos);
   const auto impl = dir.write(
       "impl.json", R"({"deviations_format": 1, "deviations": [{"impl": "whatwg",
           "case": "seeds/*", "variant": "lf", "reason": "a typo"}]})");
@@ -300,4 +309,32 @@ TEST_CASE("clients.an-sse-level-client-is-judged-event-by-event-on-a-case-with-a
   // A faulted wire option is judged on the decoded result of what was sent, as for any case.
   r = run_harness({"clients", "run", "--exec", "cat " + good, "--wire", "status:500", c});
   CHECK(r.out.find("raised: an error must surface") != std::string::npos);
+}
+
+// As in check: over the whole matrix (every built-in client, the default wire options, the whole
+// corpus the deviations file belongs to) a known deviation that deviated nowhere fails the run, so
+// a client's fixed bug is noticed; over part of it, it is only a note.
+TEST_CASE("clients.a-stale-deviation-fails-the-whole-matrix-and-is-a-note-otherwise") {
+  TempDir dir;
+  const std::string root = dir.path() + "/corpus";
+  std::filesystem::create_directories(root + "/spec/eventsource-parser");
+  std::filesystem::copy(SSEH_CORPUS_DIR "/spec/eventsource-parser/basic",
+                        root + "/spec/eventsource-parser/basic");
+  dir.write("corpus/deviations.json", R"({"deviations_format": 1, "deviations": [
+    {"impl": "curl", "case": "spec/*", "reason": "fixed long ago"},
+    {"impl": "eventsource", "case": "gone/*", "variant": "reset:*", "reason": "a case since removed"}]})");
+  auto r = run_harness({"clients", "run", "--progress", "none", root});
+  CAPTURE(r.out);
+  CAPTURE(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("FAIL  deviation entry 0 (curl on spec/*) matched only cases that gave the "
+                   "expected result in this run: remove it") != std::string::npos);
+  CHECK(r.out.find("FAIL  deviation entry 1 (eventsource on gone/*, variant reset:*) matched "
+                   "nothing in this run") != std::string::npos);
+  CHECK(r.out.find(" 2 failed, ") != std::string::npos);
+  r = run_harness({"clients", "run", "--progress", "none", "--client", "curl", root});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("note: deviation entry 0 (curl on spec/*) matched only cases") !=
+        std::string::npos);
+  CHECK(r.err.find("deviation entry 1") == std::string::npos); // eventsource did not run
 }

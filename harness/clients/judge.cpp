@@ -10,6 +10,7 @@
 #include "dialect/dialect.hpp"
 #include "pipeline/replay.hpp"
 #include "report/result_json.hpp"
+#include "sse/whole_stream.hpp"
 
 namespace harness::clients {
 
@@ -25,18 +26,6 @@ constexpr const char *kEventsSchema = "client-events.schema.json";
 Document reference_result(std::string_view bytes, std::string_view dialect) {
   const auto *impl = pipeline::find_implementation(kReference);
   return report::to_document(pipeline::replay(bytes, *impl, dialect, split::Split{}));
-}
-
-/// How much of a cut body the reference reads: up to the start of the event the cut went through
-/// (all of it when the cut fell on an event boundary).
-size_t complete_events_end(std::span<const uint64_t> starts, size_t kept) {
-  size_t end = 0;
-  for (uint64_t s : starts) {
-    if (s > kept)
-      break;
-    end = static_cast<size_t>(s);
-  }
-  return end;
 }
 
 /// `errors` reduced to what a client can know: message and source, not stream offsets.
@@ -77,7 +66,7 @@ Expected expected_for(const corpus::Case &c, std::span<const uint64_t> starts,
       full = reference_result(stream, c.dialect);
   } else if (plan.stream_cut) {
     full = reference_result(
-        std::string_view(plan.body).substr(0, complete_events_end(starts, plan.body.size())),
+        std::string_view(plan.body).substr(0, sse::finished_events_end(plan.body, starts)),
         c.dialect);
   } else {
     full = reference_result(plan.body, c.dialect);

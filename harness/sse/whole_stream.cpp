@@ -1,5 +1,7 @@
 #include "sse/whole_stream.hpp"
 
+#include <algorithm>
+
 namespace harness::sse {
 
 namespace {
@@ -27,6 +29,29 @@ std::vector<uint64_t> event_offsets(std::string_view stream) {
   std::vector<uint64_t> out;
   each_tolerant_event(stream, [&](const Event &e) { out.push_back(e.offset); });
   return out;
+}
+
+uint64_t finished_events_end(std::string_view kept, std::span<const uint64_t> starts) {
+  size_t fed = 0, all = 0;
+  bool finishing = false;
+  const std::function<void(const Event &)> each = [&](const Event &) {
+    fed += finishing ? 0 : 1;
+    ++all;
+  };
+  CallbackSink sink(each);
+  auto parser = find_parser("tolerant")->make(sink);
+  parser->feed(kept);
+  finishing = true;
+  parser->finish();
+  if (all == fed) // the bytes end between events (or among comments and blank lines)
+    return kept.size();
+  uint64_t end = 0; // the start of the event the cut went through
+  for (uint64_t s : starts) {
+    if (s > kept.size())
+      break;
+    end = s;
+  }
+  return end;
 }
 
 } // namespace harness::sse

@@ -27,8 +27,10 @@ TEST_CASE("sse.whole-stream.a-cut-inside-an-event-keeps-the-events-before-it") {
 // Comments between events belong to no event; a cut among them leaves every event before it
 // whole (the spec vector comments-mixed: a 4 KB comment after its second event).
 TEST_CASE("sse.whole-stream.a-cut-among-comments-between-events-keeps-every-event-before-it") {
-  const std::string s = "data:1\r\r:\0\n:\r\ndata:2\n\n:" + std::string(200, 'x') + "\ndata:3\n\n";
-  REQUIRE(s.size() > 100);
+  using namespace std::string_literals;
+  const std::string s = "data:1\r\r:\0\n:\r\ndata:2\n\n:"s + std::string(200, 'x') + "\ndata:3\n\n";
+  REQUIRE(s.size() == 232);
+  REQUIRE(event_offsets(s) == std::vector<uint64_t>{0, 14, 224}); // first field lines
   CHECK(end_of_cut(s, 100) == 100);
   CHECK(end_of_cut(s, 23) == 23);
 }

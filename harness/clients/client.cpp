@@ -239,7 +239,7 @@ Result<Client> exec_persistent_client(std::string_view command, std::string name
 bool applies(std::string_view dialect, const serve::WireOptions &wire) {
   using Kind = serve::Fault::Kind;
   const Kind k = wire.fault.kind;
-  return dialect != "sse" || k == Kind::none || k == Kind::stall || k == Kind::status;
+  return dialect != "sse" || k != Kind::error_event;
 }
 
 bool speaks(const Client &client, std::string_view dialect) {

@@ -59,10 +59,9 @@ Result<Client> exec_persistent_client(std::string_view command, std::string name
 const std::vector<std::string> &sse_level_fields();
 
 /// Whether `client` speaks `dialect`.
-/// Whether a run of a case of `dialect` under `wire` is judged: an SSE-level case (the `sse`
-/// dialect, a spec vector) only under options that deliver its bytes unchanged or refuse them
-/// (write sizes, framing, delays, stalls, HTTP errors): its expected event log is the whole
-/// stream's, and a cut, a reset, a bad chunk or an injected error event would change it.
+/// Whether a run of a case of `dialect` under `wire` is judged: all but `error-event` on an
+/// SSE-level case (the `sse` dialect, a spec vector), which has no error payload of its own to
+/// inject. (A cut one is judged on the events that arrived whole, read by the WHATWG rules.)
 bool applies(std::string_view dialect, const serve::WireOptions &wire);
 
 bool speaks(const Client &client, std::string_view dialect);

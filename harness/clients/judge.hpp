@@ -4,8 +4,9 @@
 //   - the whole stream (whatever the write sizes, framing or pauses): the case's expect.default,
 //     what the producer meant;
 //   - a stream cut short (cut-bytes, cut-events, reset, bad-chunk): the reference result
-//     (`tolerant` with its dialect decoder) on the events that arrived complete — an event the cut
-//     went through may be incomplete, so no client may show it;
+//     (`tolerant` with its dialect decoder; `whatwg` for an SSE-level case, a spec vector about
+//     the standard's own rules) on the events that arrived complete — an event the cut went
+//     through may be incomplete, so no client may show it;
 //   - an error event after part of the stream: the reference result on the bytes sent;
 //   - an HTTP error status: no events, no choices, no usage;
 // plus "an error must surface" where the plan says so (Plan::error_must_surface) or the stream

@@ -58,12 +58,12 @@ Result<Client> exec_persistent_client(std::string_view command, std::string name
 /// that prints one is judged on them too.
 const std::vector<std::string> &sse_level_fields();
 
-/// Whether `client` speaks `dialect`.
 /// Whether a run of a case of `dialect` under `wire` is judged: all but `error-event` on an
 /// SSE-level case (the `sse` dialect, a spec vector), which has no error payload of its own to
 /// inject. (A cut one is judged on the events that arrived whole, read by the WHATWG rules.)
 bool applies(std::string_view dialect, const serve::WireOptions &wire);
 
+/// Whether `client` speaks `dialect`.
 bool speaks(const Client &client, std::string_view dialect);
 
 struct RunTarget {

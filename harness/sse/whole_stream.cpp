@@ -32,26 +32,18 @@ std::vector<uint64_t> event_offsets(std::string_view stream) {
 }
 
 uint64_t finished_events_end(std::string_view kept, std::span<const uint64_t> starts) {
-  size_t fed = 0, all = 0;
-  bool finishing = false;
-  const std::function<void(const Event &)> each = [&](const Event &) {
-    fed += finishing ? 0 : 1;
-    ++all;
-  };
+  size_t events = 0;
+  const std::function<void(const Event &)> each = [&](const Event &) { ++events; };
   CallbackSink sink(each);
   auto parser = find_parser("tolerant")->make(sink);
   parser->feed(kept);
-  finishing = true;
+  const size_t fed = events;
   parser->finish();
-  if (all == fed) // the bytes end between events (or among comments and blank lines)
+  if (events == fed) // the bytes end between events (or among comments and blank lines)
     return kept.size();
-  uint64_t end = 0; // the start of the event the cut went through
-  for (uint64_t s : starts) {
-    if (s > kept.size())
-      break;
-    end = s;
-  }
-  return end;
+  // The start of the event the cut went through: the last start not past the cut.
+  const auto after = std::upper_bound(starts.begin(), starts.end(), uint64_t{kept.size()});
+  return after == starts.begin() ? 0 : *(after - 1);
 }
 
 } // namespace harness::sse
